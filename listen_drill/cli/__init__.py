@@ -1,0 +1,56 @@
+"""The `listen-drill` command: opens the app, and hosts subcommands for packs, scoring, export.
+
+Each subcommand lives in its own module with a `register(subparsers)` function that adds its
+parser and sets `handler`; `main` only dispatches.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from listen_drill import __version__
+from listen_drill.core.paths import HOME_ENV, resolve_data_dir
+
+# Subcommand modules, each with `register(subparsers)`; appended to as features land.
+SUBCOMMAND_MODULES: tuple[str, ...] = ()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="listen-drill",
+        description="Practise reflective listening for customer service. "
+        "With no command, opens the app.",
+        epilog=f"Data folder: --data-dir, else ${HOME_ENV}, else your user data folder.",
+    )
+    parser.add_argument("--version", action="version", version=f"listen-drill {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help=f"folder that holds your history (overrides ${HOME_ENV})",
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in SUBCOMMAND_MODULES:
+        module = importlib.import_module(f"listen_drill.cli.{module_name}")
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    data_dir = resolve_data_dir(args.data_dir)
+    if args.command is None:
+        from listen_drill.ui.app import run
+
+        return run(data_dir)
+    handler = args.handler
+    try:
+        return int(handler(args, data_dir))
+    except BrokenPipeError:  # `listen-drill ... | head` should end quietly
+        sys.stderr.close()
+        return 0

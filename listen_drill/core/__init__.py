@@ -1,0 +1,1 @@
+"""The pure-Python core: packs, scoring, store, statistics and export. It never imports Qt."""

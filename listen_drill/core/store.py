@@ -1,0 +1,364 @@
+"""The agent's local history: one SQLite file, opened through sqlite-utils.
+
+Every write that belongs together runs in one `db.atomic()` block, so a crash or a refused pack
+never leaves half a change behind.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from listen_drill.core.migrations import MIGRATIONS
+from listen_drill.core.models import Attempt, Drill, DrillContext, KeyPoint, Pack, Profile, Skill
+from listen_drill.core.paths import database_path
+from listen_drill.core.serialize import feedback_from_dict, feedback_to_dict
+
+DEFAULT_PROFILE_NAME = "Agent"
+LAST_PROFILE_KEY = "last_profile_id"
+
+
+class StoreError(Exception):
+    """A problem with the data file that the user can act on (shown, not raised as a bug)."""
+
+
+def utc_now() -> str:
+    """Timestamps are stored as ISO 8601 in UTC so they sort and compare as text."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+@dataclass(frozen=True, slots=True)
+class PackSummary:
+    """What the pack list shows without loading every drill."""
+
+    id: str
+    title: str
+    version: str
+    source: str
+    drill_count: int
+    description: str = ""
+
+
+class Store:
+    """Profiles, packs and attempts in one SQLite file."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
+        except sqlite3.Error as error:
+            raise StoreError(f"{path}: cannot open the data file ({error})") from error
+        self.db = Database(conn)
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            MIGRATIONS.apply(self.db)
+        except sqlite3.DatabaseError as error:
+            conn.close()
+            raise StoreError(
+                f"{path}: the data file cannot be read ({error}). "
+                "Restore it from a backup or move it aside to start afresh."
+            ) from error
+
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        return cls(database_path(data_dir))
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    # -- settings -------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: str = "") -> str:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return str(row[0]) if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.db.atomic():
+            self.db.table("settings").upsert({"key": key, "value": value}, pk="key")
+
+    # -- profiles -------------------------------------------------------------------------
+
+    def profiles(self) -> list[Profile]:
+        return [
+            _profile_from_row(row)
+            for row in self.db.query("SELECT * FROM profiles ORDER BY name COLLATE NOCASE")
+        ]
+
+    def create_profile(self, name: str) -> Profile:
+        clean = name.strip()
+        if not clean:
+            raise StoreError("A profile needs a name.")
+        if any(p.name.casefold() == clean.casefold() for p in self.profiles()):
+            raise StoreError(f"A profile called {clean!r} already exists.")
+        with self.db.atomic():
+            table = self.db.table("profiles")
+            table.insert({"uuid": str(uuid.uuid4()), "name": clean, "created_at": utc_now()})
+            profile_id = int(table.last_pk or 0)
+        return self.profile(profile_id)
+
+    def profile(self, profile_id: int) -> Profile:
+        rows = list(self.db.query("SELECT * FROM profiles WHERE id = ?", [profile_id]))
+        if not rows:
+            raise StoreError(f"No profile with id {profile_id}.")
+        return _profile_from_row(rows[0])
+
+    def current_profile(self) -> Profile:
+        """The profile used last, or a first one made on the spot so a first start just works."""
+        last = self.get_setting(LAST_PROFILE_KEY)
+        if last.isdigit():
+            try:
+                return self.profile(int(last))
+            except StoreError:
+                pass
+        existing = self.profiles()
+        profile = existing[0] if existing else self.create_profile(DEFAULT_PROFILE_NAME)
+        self.set_setting(LAST_PROFILE_KEY, str(profile.id))
+        return profile
+
+    # -- packs ----------------------------------------------------------------------------
+
+    def save_pack(self, pack: Pack, *, source: str, source_path: str = "") -> None:
+        """Add or update a pack atomically; drills update by id, dropped ones go inactive."""
+        with self.db.atomic():
+            self.db.table("packs").upsert(
+                {
+                    "id": pack.id,
+                    "title": pack.title,
+                    "version": pack.version,
+                    "author": pack.author,
+                    "language": pack.language,
+                    "description": pack.description,
+                    "avoid": json.dumps(list(pack.avoid)),
+                    "source": source,
+                    "source_path": source_path,
+                    "imported_at": utc_now(),
+                },
+                pk="id",
+            )
+            self.db.execute("UPDATE drills SET active = 0 WHERE pack_id = ?", [pack.id])
+            self.db.table("drills").upsert_all(
+                (
+                    _drill_to_row(pack.id, position, drill)
+                    for position, drill in enumerate(pack.drills)
+                ),
+                pk=("pack_id", "id"),
+            )
+
+    def packs(self) -> list[PackSummary]:
+        sql = """
+            SELECT p.id, p.title, p.version, p.source, p.description,
+                   (SELECT COUNT(*) FROM drills d WHERE d.pack_id = p.id AND d.active = 1) AS n
+            FROM packs p ORDER BY p.source = 'imported', p.title COLLATE NOCASE
+        """
+        return [
+            PackSummary(
+                id=row["id"],
+                title=row["title"],
+                version=row["version"],
+                source=row["source"],
+                drill_count=int(row["n"]),
+                description=row["description"] or "",
+            )
+            for row in self.db.query(sql)
+        ]
+
+    def pack_versions(self) -> dict[str, str]:
+        return {row["id"]: row["version"] for row in self.db.query("SELECT id, version FROM packs")}
+
+    def load_pack(self, pack_id: str) -> Pack:
+        rows = list(self.db.query("SELECT * FROM packs WHERE id = ?", [pack_id]))
+        if not rows:
+            raise StoreError(f"No pack with id {pack_id!r}.")
+        row = rows[0]
+        drills = tuple(
+            _drill_from_row(drill_row)
+            for drill_row in self.db.query(
+                "SELECT * FROM drills WHERE pack_id = ? AND active = 1 ORDER BY position",
+                [pack_id],
+            )
+        )
+        return Pack(
+            id=row["id"],
+            title=row["title"],
+            version=row["version"],
+            drills=drills,
+            author=row["author"] or "",
+            language=row["language"] or "en",
+            description=row["description"] or "",
+            avoid=tuple(json.loads(row["avoid"] or "[]")),
+        )
+
+    def remove_pack(self, pack_id: str) -> None:
+        """Forget a pack and its drills; attempts made on it stay in history."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM drills WHERE pack_id = ?", [pack_id])
+            deleted = self.db.execute("DELETE FROM packs WHERE id = ?", [pack_id]).rowcount
+        if not deleted:
+            raise StoreError(f"No pack with id {pack_id!r}.")
+
+    # -- attempts -------------------------------------------------------------------------
+
+    def record_attempt(self, attempt: Attempt) -> Attempt:
+        """Commit one attempt in its own transaction and return it with its row id."""
+        with self.db.atomic():
+            table = self.db.table("attempts")
+            table.insert(_attempt_to_row(attempt))
+            row_id = int(table.last_pk or 0)
+        return _replace_id(attempt, row_id)
+
+    def attempt_count(self, profile_id: int | None = None) -> int:
+        if profile_id is None:
+            return int(self.db.execute("SELECT COUNT(*) FROM attempts").fetchone()[0])
+        return int(
+            self.db.execute(
+                "SELECT COUNT(*) FROM attempts WHERE profile_id = ?", [profile_id]
+            ).fetchone()[0]
+        )
+
+    def attempts(self, profile_id: int | None = None) -> list[Attempt]:
+        """Attempts, oldest first."""
+        return list(self.iter_attempts(profile_id))
+
+    def iter_attempts(self, profile_id: int | None = None) -> Iterator[Attempt]:
+        if profile_id is None:
+            rows = self.db.query("SELECT * FROM attempts ORDER BY created_at, id")
+        else:
+            rows = self.db.query(
+                "SELECT * FROM attempts WHERE profile_id = ? ORDER BY created_at, id",
+                [profile_id],
+            )
+        for row in rows:
+            yield attempt_from_row(row)
+
+
+def new_attempt_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+def _profile_from_row(row: dict[str, Any]) -> Profile:
+    return Profile(
+        id=int(row["id"]), name=row["name"], uuid=row["uuid"], created_at=row["created_at"]
+    )
+
+
+def _drill_to_row(pack_id: str, position: int, drill: Drill) -> dict[str, Any]:
+    return {
+        "pack_id": pack_id,
+        "id": drill.id,
+        "position": position,
+        "active": 1,
+        "statement": drill.statement,
+        "context": json.dumps(
+            {
+                "channel": drill.context.channel,
+                "customer": drill.context.customer,
+                "situation": drill.context.situation,
+            }
+        ),
+        "emotions": json.dumps(list(drill.emotions)),
+        "intensity": drill.intensity,
+        "key_points": json.dumps(
+            [{"text": kp.text, "synonyms": list(kp.synonyms)} for kp in drill.key_points]
+        ),
+        "skills": json.dumps([skill.value for skill in drill.skills]),
+        "difficulty": drill.difficulty,
+        "exemplars": json.dumps(list(drill.exemplars)),
+        "tags": json.dumps(list(drill.tags)),
+        "avoid": json.dumps(list(drill.avoid)),
+        "notes": drill.notes,
+    }
+
+
+def _drill_from_row(row: dict[str, Any]) -> Drill:
+    return Drill(
+        id=row["id"],
+        statement=row["statement"],
+        context=DrillContext(**json.loads(row["context"] or "{}")),
+        emotions=tuple(json.loads(row["emotions"] or "[]")),
+        intensity=int(row["intensity"] or 2),
+        key_points=tuple(
+            KeyPoint(text=item["text"], synonyms=tuple(item.get("synonyms", ())))
+            for item in json.loads(row["key_points"] or "[]")
+        ),
+        skills=tuple(Skill(value) for value in json.loads(row["skills"] or "[]")),
+        difficulty=int(row["difficulty"] or 1),
+        exemplars=tuple(json.loads(row["exemplars"] or "[]")),
+        tags=tuple(json.loads(row["tags"] or "[]")),
+        avoid=tuple(json.loads(row["avoid"] or "[]")),
+        notes=row["notes"] or "",
+    )
+
+
+def _attempt_to_row(attempt: Attempt) -> dict[str, Any]:
+    feedback = attempt.feedback
+    by_skill = {result.skill: result for result in feedback.skills}
+
+    def score_of(skill: Skill) -> float | None:
+        result = by_skill.get(skill)
+        return None if result is None or not result.asked else round(result.score, 4)
+
+    def label_of(skill: Skill) -> str | None:
+        result = by_skill.get(skill)
+        return None if result is None else result.label
+
+    emotion_label = label_of(Skill.EMOTION)
+    return {
+        "uuid": attempt.uuid,
+        "profile_id": attempt.profile_id,
+        "pack_id": attempt.pack_id,
+        "drill_id": attempt.drill_id,
+        "pack_version": attempt.pack_version,
+        "statement": attempt.statement,
+        "response": attempt.response,
+        "overall": feedback.overall,
+        "paraphrase_score": score_of(Skill.PARAPHRASE),
+        "paraphrase_level": label_of(Skill.PARAPHRASE),
+        "emotion_score": score_of(Skill.EMOTION),
+        "emotion_acknowledged": None if emotion_label is None else int(emotion_label == "yes"),
+        "question_score": score_of(Skill.QUESTION),
+        "question_type": label_of(Skill.QUESTION),
+        "language_score": score_of(Skill.LANGUAGE),
+        "feedback": json.dumps(feedback_to_dict(feedback)),
+        "seconds": round(attempt.seconds, 3),
+        "created_at": attempt.created_at,
+    }
+
+
+def attempt_from_row(row: dict[str, Any]) -> Attempt:
+    """Rebuild an attempt, feedback included, from its row in `attempts`."""
+    return Attempt(
+        id=int(row["id"]),
+        uuid=row["uuid"],
+        profile_id=int(row["profile_id"]),
+        pack_id=row["pack_id"],
+        drill_id=row["drill_id"],
+        pack_version=row["pack_version"] or "",
+        statement=row["statement"] or "",
+        response=row["response"],
+        feedback=feedback_from_dict(json.loads(row["feedback"])),
+        seconds=float(row["seconds"] or 0.0),
+        created_at=row["created_at"],
+    )
+
+
+def _replace_id(attempt: Attempt, row_id: int) -> Attempt:
+    from dataclasses import replace
+
+    return replace(attempt, id=row_id)

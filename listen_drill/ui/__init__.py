@@ -1,0 +1,1 @@
+"""The Qt layer: windows, widgets and item models over the pure-Python core."""

@@ -1,0 +1,57 @@
+"""Build the main window and run the Qt application."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+
+from listen_drill.core.library import sync_bundled_packs
+from listen_drill.core.store import Store, StoreError
+from listen_drill.ui.main_window import MainWindow
+
+
+def create_window(data_dir: Path) -> QMainWindow:
+    """The one way to make the app's window: opens the store and installs the bundled packs.
+
+    A QApplication must exist already (the `listen-drill` command and pytest-qt both make one).
+    """
+    store = Store.open(data_dir)
+    sync_bundled_packs(store)
+    profile = store.current_profile()
+    return MainWindow(store, profile)
+
+
+def has_display() -> bool:
+    """Whether Qt can open a window here; without one Qt would abort the whole process."""
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith("xcb"):
+        return True
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run(data_dir: Path) -> int:
+    """Open the app; returns the exit code for the shell."""
+    if not has_display():
+        print(
+            "listen-drill: no display found, so the window cannot open.\n"
+            "Run it from a desktop session, or set DISPLAY (e.g. under Xvfb: "
+            "xvfb-run listen-drill).",
+            file=sys.stderr,
+        )
+        return 2
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("listen-drill")
+    app.setOrganizationName("listen-drill")
+    try:
+        window = create_window(data_dir)
+    except StoreError as error:  # the data file is unusable: say so, then exit cleanly
+        QMessageBox.critical(None, "listen-drill cannot start", str(error))
+        return 1
+    window.show()
+    return app.exec()

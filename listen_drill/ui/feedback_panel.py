@@ -1,0 +1,154 @@
+"""The feedback panel: overall score, each skill's result, findings and model replies."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from listen_drill.core.models import Feedback, Finding, Skill
+from listen_drill.ui.highlight import highlighted_html
+
+SKILL_TITLES = {
+    Skill.PARAPHRASE: "Paraphrase",
+    Skill.EMOTION: "Feeling",
+    Skill.QUESTION: "Question",
+    Skill.LANGUAGE: "Language",
+}
+
+LABEL_TEXT = {
+    (Skill.PARAPHRASE, "none"): "no paraphrase",
+    (Skill.PARAPHRASE, "simple"): "simple reflection",
+    (Skill.PARAPHRASE, "complex"): "complex reflection",
+    (Skill.EMOTION, "yes"): "feeling acknowledged",
+    (Skill.EMOTION, "no"): "feeling not acknowledged",
+    (Skill.QUESTION, "none"): "no question",
+    (Skill.QUESTION, "open"): "open question",
+    (Skill.QUESTION, "closed"): "closed question",
+}
+
+
+def score_band(overall: int) -> str:
+    """A word for the number, so the score means something at a glance."""
+    if overall >= 80:
+        return "Strong reply"
+    if overall >= 60:
+        return "Good start"
+    if overall >= 40:
+        return "Needs work"
+    return "Try again"
+
+
+class FeedbackPanel(QFrame):
+    """Shows one `Feedback`; empty until the first submit."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("feedbackPanel")
+        self.setAccessibleName("Feedback")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+
+        self.overall_label = QLabel("Submit a reply to see feedback.")
+        self.overall_label.setObjectName("overallScore")
+        self.overall_label.setAccessibleName("Overall score")
+        self.overall_label.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.overall_label)
+
+        grid = QGridLayout()
+        self.skill_bars: dict[Skill, QProgressBar] = {}
+        self.skill_labels: dict[Skill, QLabel] = {}
+        for row, skill in enumerate(SKILL_TITLES):
+            title = QLabel(SKILL_TITLES[skill])
+            bar = QProgressBar()
+            bar.setRange(0, 100)
+            bar.setObjectName(f"{skill.value}Score")
+            bar.setAccessibleName(f"{SKILL_TITLES[skill]} score")
+            bar.setFormat("%v")
+            label = QLabel("")
+            label.setObjectName(f"{skill.value}Label")
+            grid.addWidget(title, row, 0)
+            grid.addWidget(bar, row, 1)
+            grid.addWidget(label, row, 2)
+            self.skill_bars[skill] = bar
+            self.skill_labels[skill] = label
+        layout.addLayout(grid)
+
+        self.findings_view = QTextBrowser()
+        self.findings_view.setObjectName("findingsView")
+        self.findings_view.setAccessibleName("Your reply with findings highlighted")
+        self.findings_view.setOpenLinks(False)
+        layout.addWidget(self.findings_view, stretch=3)
+
+        self.exemplars_view = QTextBrowser()
+        self.exemplars_view.setObjectName("exemplarsView")
+        self.exemplars_view.setAccessibleName("Model replies")
+        layout.addWidget(self.exemplars_view, stretch=2)
+        self.clear()
+
+    def clear(self) -> None:
+        self.overall_label.setText("<b>Submit a reply</b> (Ctrl+Enter) to see feedback.")
+        for bar in self.skill_bars.values():
+            bar.setValue(0)
+            bar.setEnabled(False)
+        for label in self.skill_labels.values():
+            label.setText("")
+        self.findings_view.clear()
+        self.exemplars_view.clear()
+        self.exemplars_view.setVisible(False)
+
+    def show_feedback(self, response: str, feedback: Feedback, exemplars: Sequence[str]) -> None:
+        """Fill the panel; model replies appear only now, after the agent has tried."""
+        self.overall_label.setText(
+            f"<span style='font-size:20pt;font-weight:600'>{feedback.overall}</span>"
+            f"<span style='font-size:11pt'> / 100 · {score_band(feedback.overall)}</span>"
+        )
+        for result in feedback.skills:
+            bar = self.skill_bars[result.skill]
+            bar.setEnabled(result.asked)
+            bar.setValue(round(result.score * 100))
+            text = LABEL_TEXT.get((result.skill, result.label), result.label)
+            self.skill_labels[result.skill].setText(text if result.asked else f"{text} (not asked)")
+        self.findings_view.setHtml(findings_html(response, feedback))
+        self.exemplars_view.setHtml(exemplars_html(exemplars))
+        self.exemplars_view.setVisible(bool(exemplars))
+
+
+def findings_html(response: str, feedback: Feedback) -> str:
+    parts = [f"<p><b>Your reply</b><br>{highlighted_html(response, feedback.findings)}</p>"]
+    good = [f for f in feedback.findings if f.points > 0]
+    missing = [f for f in feedback.findings if f.points <= 0]
+    if good:
+        parts.append("<p><b>What worked</b></p><ul>")
+        parts.extend(_finding_item(response, f) for f in good)
+        parts.append("</ul>")
+    if missing:
+        parts.append("<p><b>What to work on</b></p><ul>")
+        parts.extend(_finding_item(response, f) for f in missing)
+        parts.append("</ul>")
+    if feedback.truncated:
+        parts.append("<p><i>Only the first part of a very long reply was judged.</i></p>")
+    return "".join(parts)
+
+
+def _finding_item(response: str, finding: Finding) -> str:
+    quote = ""
+    if finding.has_span:
+        quote = f" <i>“{html.escape(response[finding.start : finding.end])}”</i>"
+    tip = f"<br>→ {html.escape(finding.suggestion)}" if finding.suggestion else ""
+    return f"<li>{html.escape(finding.message)}{quote}{tip}</li>"
+
+
+def exemplars_html(exemplars: Sequence[str]) -> str:
+    items = "".join(f"<li>{html.escape(text)}</li>" for text in exemplars)
+    return f"<p><b>Model replies</b> (one way to say it, not the only one)</p><ul>{items}</ul>"

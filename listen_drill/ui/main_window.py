@@ -1,0 +1,294 @@
+"""The main window: pick a pack, read the customer, reply, get feedback, move on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from listen_drill import __version__
+from listen_drill.core.models import Attempt, Profile
+from listen_drill.core.session import DrillSession
+from listen_drill.core.store import Store
+from listen_drill.ui.drill_card import DrillCard
+from listen_drill.ui.feedback_panel import FeedbackPanel
+
+PACK_ID_ROLE = Qt.ItemDataRole.UserRole
+
+SHORTCUTS_HELP = """
+<table cellpadding=4>
+<tr><td><b>Ctrl+Enter</b></td><td>Submit your reply</td></tr>
+<tr><td><b>Ctrl+N</b></td><td>Next drill</td></tr>
+<tr><td><b>Ctrl+R</b></td><td>Retry this drill</td></tr>
+<tr><td><b>Ctrl+L</b></td><td>Go to the pack list (arrows to choose, Enter to start)</td></tr>
+<tr><td><b>Ctrl+E</b></td><td>Go to the reply box</td></tr>
+<tr><td><b>F1</b></td><td>This list</td></tr>
+<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>
+</table>
+"""
+
+
+class MainWindow(QMainWindow):
+    """Owns the store for its lifetime; widgets reach the data only through the core."""
+
+    def __init__(self, store: Store, profile: Profile) -> None:
+        super().__init__()
+        self.store = store
+        self.profile = profile
+        self.session: DrillSession | None = None
+        self.last_attempt: Attempt | None = None
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("listen-drill")
+        self.resize(1180, 760)
+
+        self.pack_list = QListWidget()
+        self.pack_list.setObjectName("packList")
+        self.pack_list.setAccessibleName("Drill packs")
+        self.pack_list.currentItemChanged.connect(self._pack_chosen)
+
+        self.pack_list.itemActivated.connect(self._focus_reply)
+
+        self.card = DrillCard()
+        self.response_edit = QPlainTextEdit()
+        self.response_edit.setObjectName("responseEdit")
+        self.response_edit.setAccessibleName("Your reply")
+        self.response_edit.setPlaceholderText(
+            "Reply to the customer: reflect what they said, name the feeling, ask an open "
+            "question. Ctrl+Enter to submit."
+        )
+        self.submit_button = self._button("submitButton", "&Submit", "Submit reply")
+        self.retry_button = self._button("retryButton", "&Retry", "Retry this drill")
+        self.next_button = self._button("nextButton", "&Next drill", "Next drill")
+        self.submit_button.clicked.connect(self.submit)
+        self.retry_button.clicked.connect(self.retry)
+        self.next_button.clicked.connect(self.next_drill)
+        self.submit_button.setToolTip("Submit your reply (Ctrl+Enter)")
+        self.retry_button.setToolTip("Clear your reply and try this drill again (Ctrl+R)")
+        self.next_button.setToolTip("Go to the next drill (Ctrl+N)")
+
+        self.feedback_panel = FeedbackPanel()
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.submit_button)
+        buttons.addWidget(self.retry_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.next_button)
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.addWidget(self.card)
+        reply_label = QLabel("Your &reply")
+        reply_label.setBuddy(self.response_edit)
+        centre_layout.addWidget(reply_label)
+        centre_layout.addWidget(self.response_edit, stretch=1)
+        centre_layout.addLayout(buttons)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        packs_label = QLabel("Drill &packs")
+        packs_label.setBuddy(self.pack_list)
+        left_layout.addWidget(packs_label)
+        left_layout.addWidget(self.pack_list)
+
+        splitter = QSplitter()
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(centre)
+        splitter.addWidget(self.feedback_panel)
+        splitter.setSizes([220, 520, 440])
+        self.setCentralWidget(splitter)
+
+        self._build_actions()
+        self.statusBar().showMessage(f"Profile: {profile.name}")
+        self.reload_packs()
+        self._update_buttons()
+
+    # -- construction ---------------------------------------------------------------------
+
+    def _button(self, name: str, text: str, accessible: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)
+        return button
+
+    def _action(self, text: str, shortcuts: list[QKeySequence], slot: object) -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts(shortcuts)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        menu_bar = self.menuBar()
+        file_menu = menu_bar.addMenu("&File")
+        self.file_menu = file_menu
+        quit_action = self._action(
+            "&Quit",
+            [QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")],
+            self.close,
+        )
+        file_menu.addAction(quit_action)
+
+        drill_menu = menu_bar.addMenu("&Drill")
+        self.drill_menu = drill_menu
+        self.submit_action = self._action(
+            "&Submit reply",
+            [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
+            self.submit,
+        )
+        self.retry_action = self._action("&Retry", [QKeySequence("Ctrl+R")], self.retry)
+        self.next_action = self._action("&Next drill", [QKeySequence("Ctrl+N")], self.next_drill)
+        focus_packs = self._action(
+            "Go to &packs", [QKeySequence("Ctrl+L")], lambda: self.pack_list.setFocus()
+        )
+        focus_reply = self._action(
+            "Go to r&eply", [QKeySequence("Ctrl+E")], lambda: self.response_edit.setFocus()
+        )
+        for action in (
+            self.submit_action,
+            self.retry_action,
+            self.next_action,
+            focus_packs,
+            focus_reply,
+        ):
+            drill_menu.addAction(action)
+
+        help_menu = menu_bar.addMenu("&Help")
+        self.help_menu = help_menu
+        help_menu.addAction(
+            self._action("&Keyboard shortcuts", [QKeySequence("F1")], self.show_shortcuts)
+        )
+        help_menu.addAction(self._action("&About listen-drill", [], self.show_about))
+
+    # -- packs ----------------------------------------------------------------------------
+
+    def reload_packs(self, select: str | None = None) -> None:
+        """Refill the pack list from the store, keeping or moving the selection."""
+        keep = select or self.current_pack_id()
+        self.pack_list.blockSignals(True)
+        self.pack_list.clear()
+        for summary in self.store.packs():
+            item = QListWidgetItem(f"{summary.title}  ({summary.drill_count})")
+            item.setData(PACK_ID_ROLE, summary.id)
+            item.setToolTip(summary.description)
+            self.pack_list.addItem(item)
+        self.pack_list.blockSignals(False)
+        row = 0
+        for index in range(self.pack_list.count()):
+            if self.pack_list.item(index).data(PACK_ID_ROLE) == keep:
+                row = index
+        if self.pack_list.count():
+            self.pack_list.setCurrentRow(row)
+            self._start_pack(self.pack_list.item(row).data(PACK_ID_ROLE))
+
+    def _focus_reply(self, *_args: object) -> None:
+        self.response_edit.setFocus()
+
+    def current_pack_id(self) -> str | None:
+        item = self.pack_list.currentItem()
+        return None if item is None else str(item.data(PACK_ID_ROLE))
+
+    def _pack_chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if current is not None:
+            self._start_pack(str(current.data(PACK_ID_ROLE)))
+
+    def _start_pack(self, pack_id: str) -> None:
+        if self.session is not None and self.session.pack.id == pack_id:
+            return
+        pack = self.store.load_pack(pack_id)
+        if not pack.drills:
+            self.session = None
+            self.statusBar().showMessage(f"{pack.title} has no drills.")
+            self._update_buttons()
+            return
+        self.session = DrillSession(self.store, pack, self.profile.id)
+        self._show_current_drill()
+
+    # -- the drill loop -------------------------------------------------------------------
+
+    def _show_current_drill(self) -> None:
+        assert self.session is not None
+        position, total = self.session.position
+        self.card.show_drill(self.session.drill, position, total, self.session.pack.title)
+        self.response_edit.clear()
+        self.response_edit.setReadOnly(False)
+        self.feedback_panel.clear()
+        self.last_attempt = None
+        self._update_buttons()
+
+    def submit(self) -> None:
+        """Score the reply, save it, and show the feedback."""
+        if self.session is None or self.last_attempt is not None:
+            return
+        response = self.response_edit.toPlainText().strip()
+        if not response:
+            self.statusBar().showMessage("Type a reply first, then press Ctrl+Enter.", 5000)
+            self.response_edit.setFocus()
+            return
+        attempt = self.session.submit(response)
+        self.last_attempt = attempt
+        self.response_edit.setReadOnly(True)
+        self.feedback_panel.show_feedback(response, attempt.feedback, self.session.drill.exemplars)
+        self.statusBar().showMessage(
+            f"Saved. Score {attempt.feedback.overall}. Ctrl+R to retry, Ctrl+N for the next drill."
+        )
+        self._update_buttons()
+        self.next_button.setFocus()
+
+    def retry(self) -> None:
+        """Same drill again, keeping the reply to edit."""
+        if self.session is None:
+            return
+        previous = self.response_edit.toPlainText()
+        self._show_current_drill()
+        self.session.restart_timer()
+        self.response_edit.setPlainText(previous)
+        self.response_edit.setFocus()
+
+    def next_drill(self) -> None:
+        if self.session is None:
+            return
+        self.session.next()
+        self._show_current_drill()
+        self.response_edit.setFocus()
+
+    def _update_buttons(self) -> None:
+        has_session = self.session is not None
+        submitted = self.last_attempt is not None
+        self.submit_button.setEnabled(has_session and not submitted)
+        self.submit_action.setEnabled(has_session and not submitted)
+        self.retry_button.setEnabled(has_session and submitted)
+        self.retry_action.setEnabled(has_session and submitted)
+        self.next_button.setEnabled(has_session)
+        self.next_action.setEnabled(has_session)
+
+    # -- help -----------------------------------------------------------------------------
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About listen-drill",
+            f"<b>listen-drill {__version__}</b><p>Practise reflective listening: reflect what "
+            "the customer said, name how they feel, and ask an open question.</p>"
+            f"<p>Data: {self.store.path}</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.store.close()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Bundled resources: lexicons, schemas, icons and styles, read with importlib.resources."""

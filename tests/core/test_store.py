@@ -1,0 +1,114 @@
+"""The store on a real SQLite file: first start, packs by id, attempts kept."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from listen_drill.core.models import Attempt, Drill, Feedback, Pack, Skill, SkillResult
+from listen_drill.core.store import Store, StoreError, new_attempt_uuid, utc_now
+
+
+def make_pack(*drill_ids: str, version: str = "1") -> Pack:
+    drills = tuple(Drill(id=drill_id, statement=f"Statement {drill_id}") for drill_id in drill_ids)
+    return Pack(id="p", title="Pack", version=version, drills=drills)
+
+
+def make_attempt(profile_id: int, drill_id: str = "a", overall: int = 70) -> Attempt:
+    feedback = Feedback(
+        overall=overall,
+        skills=(
+            SkillResult(Skill.PARAPHRASE, 0.5, "simple"),
+            SkillResult(Skill.EMOTION, 1.0, "yes"),
+        ),
+        findings=(),
+    )
+    return Attempt(
+        uuid=new_attempt_uuid(),
+        profile_id=profile_id,
+        pack_id="p",
+        drill_id=drill_id,
+        statement="Statement",
+        response="You sound worried.",
+        feedback=feedback,
+        seconds=12.5,
+        created_at=utc_now(),
+    )
+
+
+def test_first_start_on_an_empty_folder_creates_everything(data_dir: Path) -> None:
+    assert not data_dir.exists()
+    with Store.open(data_dir) as store:
+        profile = store.current_profile()
+        assert profile.name == "Agent"
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert (data_dir / "listen-drill.db").is_file()
+
+
+def test_reopening_applies_no_migration_twice(data_dir: Path) -> None:
+    Store.open(data_dir).close()
+    with Store.open(data_dir) as store:
+        names = [row["name"] for row in store.db["_sqlite_migrations"].rows]
+    assert names == sorted(set(names))
+
+
+def test_attempt_round_trips_with_its_feedback(store: Store) -> None:
+    profile = store.current_profile()
+    saved = store.record_attempt(make_attempt(profile.id))
+    assert saved.id is not None
+    loaded = store.attempts(profile.id)
+    assert loaded == [saved]
+    row = next(iter(store.db["attempts"].rows))
+    assert row["paraphrase_level"] == "simple"
+    assert row["emotion_acknowledged"] == 1
+
+
+def test_attempt_for_unknown_profile_is_refused(store: Store) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        store.record_attempt(make_attempt(profile_id=999))
+    assert store.attempt_count() == 0
+
+
+def test_new_pack_version_updates_drills_by_id_and_keeps_history(store: Store) -> None:
+    profile = store.current_profile()
+    store.save_pack(make_pack("a", "b"), source="imported")
+    store.record_attempt(make_attempt(profile.id, drill_id="b"))
+    store.save_pack(make_pack("a", "c", version="2"), source="imported")
+    assert [d.id for d in store.load_pack("p").drills] == ["a", "c"]
+    assert store.attempts(profile.id)[0].drill_id == "b"
+    dropped = store.db.execute("SELECT active FROM drills WHERE id = 'b'").fetchone()[0]
+    assert dropped == 0
+
+
+def test_removing_a_pack_keeps_its_attempts(store: Store) -> None:
+    profile = store.current_profile()
+    store.save_pack(make_pack("a"), source="imported")
+    store.record_attempt(make_attempt(profile.id))
+    store.remove_pack("p")
+    assert store.packs() == []
+    assert store.attempt_count(profile.id) == 1
+    with pytest.raises(StoreError, match="No pack"):
+        store.remove_pack("p")
+
+
+def test_profile_names_are_unique_ignoring_case(store: Store) -> None:
+    store.create_profile("Sam")
+    with pytest.raises(StoreError, match="already exists"):
+        store.create_profile(" sam ")
+
+
+def test_a_file_that_is_not_sqlite_gets_a_clear_error(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    (data_dir / "listen-drill.db").write_bytes(b"this is not a database" * 100)
+    with pytest.raises(StoreError, match="cannot be read"):
+        Store.open(data_dir)
+
+
+def test_last_profile_is_remembered(store: Store) -> None:
+    store.current_profile()
+    sam = store.create_profile("Sam")
+    store.set_setting("last_profile_id", str(sam.id))
+    assert store.current_profile() == sam

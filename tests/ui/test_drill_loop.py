@@ -1,0 +1,104 @@
+"""End to end through the real main window: pick a pack, reply, submit, see feedback, move on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from listen_drill.core.store import Store
+from listen_drill.ui.app import create_window
+from listen_drill.ui.main_window import MainWindow
+
+
+def open_window(qtbot: QtBot, data_dir: Path) -> MainWindow:
+    window = create_window(data_dir)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_a_newcomer_drills_a_bundled_pack_with_the_keyboard(qtbot: QtBot, data_dir: Path) -> None:
+    window = open_window(qtbot, data_dir)
+    packs = window.findChild(QListWidget, "packList")
+    assert packs is not None and packs.count() >= 1
+    packs.setFocus()
+    qtbot.keyClick(packs, Qt.Key.Key_Home)
+    qtbot.keyClick(packs, Qt.Key.Key_Return)
+    statement = window.findChild(QLabel, "statementView")
+    assert statement is not None
+    first_statement = statement.text()
+    assert first_statement
+
+    reply = window.findChild(QPlainTextEdit, "responseEdit")
+    assert reply is not None and reply.hasFocus()
+    qtbot.keyClicks(reply, "Calm down, it sounds like it was late again. What happened?")
+    qtbot.keyClick(reply, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    score = window.findChild(QLabel, "overallScore")
+    assert score is not None and "/ 100" in score.text()
+    findings = window.findChild(QTextBrowser, "findingsView")
+    assert findings is not None
+    assert "background-color" in findings.toHtml(), "the words that hurt are highlighted"
+    submit = window.findChild(QPushButton, "submitButton")
+    assert submit is not None and not submit.isEnabled()
+
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert statement.text() != first_statement
+    assert reply.toPlainText() == ""
+
+    window.close()
+    with Store.open(data_dir) as store:
+        attempts = store.attempts()
+    assert len(attempts) == 1
+    assert attempts[0].response.startswith("Calm down")
+    assert attempts[0].feedback.findings
+
+
+def test_empty_reply_is_not_submitted(qtbot: QtBot, data_dir: Path) -> None:
+    window = open_window(qtbot, data_dir)
+    window.submit()
+    assert window.last_attempt is None
+    assert "Type a reply" in window.statusBar().currentMessage()
+    window.close()
+
+
+def test_retry_keeps_the_reply_for_editing(qtbot: QtBot, data_dir: Path) -> None:
+    window = open_window(qtbot, data_dir)
+    window.response_edit.setPlainText("That sounds frustrating.")
+    window.submit()
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    assert window.response_edit.toPlainText() == "That sounds frustrating."
+    assert not window.response_edit.isReadOnly()
+    assert window.submit_button.isEnabled()
+    window.close()
+
+
+def test_every_control_has_an_accessible_name(qtbot: QtBot, data_dir: Path) -> None:
+    window = open_window(qtbot, data_dir)
+    for name in (
+        "packList",
+        "statementView",
+        "responseEdit",
+        "submitButton",
+        "overallScore",
+        "feedbackPanel",
+        "nextButton",
+        "retryButton",
+    ):
+        widget = window.findChild(QWidget, name)
+        assert widget is not None, name
+        assert widget.accessibleName(), name
+    window.close()
