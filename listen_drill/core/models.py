@@ -155,3 +155,29 @@ class Attempt:
     id: int | None = None
     pack_version: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class AttemptRow:
+    """An attempt's numbers without its feedback: what history, statistics and exports scan.
+
+    Loading these skips parsing every attempt's feedback JSON, which keeps 100,000 attempts fast.
+    Skill scores are None when the drill did not ask for that skill.
+    """
+
+    id: int
+    uuid: str
+    profile_id: int
+    pack_id: str
+    drill_id: str
+    created_at: str
+    overall: int
+    paraphrase_score: float | None
+    paraphrase_level: str | None
+    emotion_score: float | None
+    emotion_acknowledged: bool | None
+    question_score: float | None
+    question_type: str | None
+    language_score: float | None
+    seconds: float
+    response: str = ""

@@ -18,7 +18,16 @@ from typing import Any
 from sqlite_utils import Database
 
 from listen_drill.core.migrations import MIGRATIONS
-from listen_drill.core.models import Attempt, Drill, DrillContext, KeyPoint, Pack, Profile, Skill
+from listen_drill.core.models import (
+    Attempt,
+    AttemptRow,
+    Drill,
+    DrillContext,
+    KeyPoint,
+    Pack,
+    Profile,
+    Skill,
+)
 from listen_drill.core.paths import database_path
 from listen_drill.core.serialize import feedback_from_dict, feedback_to_dict
 
@@ -246,6 +255,65 @@ class Store:
             )
         for row in rows:
             yield attempt_from_row(row)
+
+    def attempt_rows(
+        self,
+        profile_id: int | None = None,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        pack_id: str | None = None,
+    ) -> list[AttemptRow]:
+        """Attempts' numbers, oldest first, filtered; one query, no JSON parsing.
+
+        `since` and `until` are ISO timestamps or dates compared as text (`until` exclusive).
+        """
+        clauses: list[str] = []
+        params: list[Any] = []
+        for clause, value in (
+            ("profile_id = ?", profile_id),
+            ("created_at >= ?", since),
+            ("created_at < ?", until),
+            ("pack_id = ?", pack_id),
+        ):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        sql = f"""
+            SELECT id, uuid, profile_id, pack_id, drill_id, created_at, overall,
+                   paraphrase_score, paraphrase_level, emotion_score, emotion_acknowledged,
+                   question_score, question_type, language_score, seconds, response
+            FROM attempts {where} ORDER BY created_at, id
+        """
+        return [
+            AttemptRow(
+                id=row[0],
+                uuid=row[1],
+                profile_id=row[2],
+                pack_id=row[3],
+                drill_id=row[4],
+                created_at=row[5],
+                overall=row[6],
+                paraphrase_score=row[7],
+                paraphrase_level=row[8],
+                emotion_score=row[9],
+                emotion_acknowledged=None if row[10] is None else bool(row[10]),
+                question_score=row[11],
+                question_type=row[12],
+                language_score=row[13],
+                seconds=row[14] or 0.0,
+                response=row[15],
+            )
+            for row in self.db.execute(sql, params).fetchall()
+        ]
+
+    def attempt(self, attempt_id: int) -> Attempt:
+        """One attempt with its full feedback, to show it again exactly as it was."""
+        rows = list(self.db.query("SELECT * FROM attempts WHERE id = ?", [attempt_id]))
+        if not rows:
+            raise StoreError(f"No attempt with id {attempt_id}.")
+        return attempt_from_row(rows[0])
 
 
 def new_attempt_uuid() -> str:

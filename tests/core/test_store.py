@@ -112,3 +112,18 @@ def test_last_profile_is_remembered(store: Store) -> None:
     sam = store.create_profile("Sam")
     store.set_setting("last_profile_id", str(sam.id))
     assert store.current_profile() == sam
+
+
+def test_attempt_rows_carry_the_numbers_and_filter(store: Store) -> None:
+    profile = store.current_profile()
+    other = store.create_profile("Sam")
+    first = store.record_attempt(make_attempt(profile.id, overall=40))
+    store.record_attempt(make_attempt(other.id, overall=90))
+    rows = store.attempt_rows(profile.id)
+    assert [(row.uuid, row.overall) for row in rows] == [(first.uuid, 40)]
+    assert rows[0].paraphrase_level == "simple"
+    assert rows[0].emotion_acknowledged is True
+    assert rows[0].question_score is None
+    assert len(store.attempt_rows()) == 2
+    assert store.attempt_rows(since="2999-01-01") == []
+    assert store.attempt(first.id or 0) == first
