@@ -52,6 +52,11 @@ else
 fi
 echo "Installing system packages:$missing"
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
+log=$(mktemp)
 # shellcheck disable=SC2086
-$sudo $line -qq
+if ! { $sudo apt-get update -qq && $sudo $line -qq; } >"$log" 2>&1; then
+  tail -n 30 "$log" >&2
+  echo "Installing system packages failed; run by hand: sudo apt-get update && sudo $line" >&2
+  exit 1
+fi
+rm -f "$log"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
-from listen_drill.ui.app import create_window  # noqa: E402
-from listen_drill.ui.main_window import MainWindow  # noqa: E402
+from listen_drill.ui.app import create_window
+from listen_drill.ui.main_window import MainWindow
 
 SAMPLE_REPLY = (
     "Calm down, I understand, but it sounds like this is the third late delivery and this one "
