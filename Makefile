@@ -19,7 +19,7 @@ system-deps-test:
 
 $(VENV)/.created:
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
 	touch $@
 
 $(VENV)/.installed: $(VENV)/.created pyproject.toml
