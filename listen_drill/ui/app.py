@@ -6,8 +6,10 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
+from listen_drill.core.bundled import read_resource_text, resource_path
 from listen_drill.core.library import sync_bundled_packs
 from listen_drill.core.store import Store, StoreError
 from listen_drill.ui.main_window import MainWindow
@@ -21,7 +23,10 @@ def create_window(data_dir: Path) -> QMainWindow:
     store = Store.open(data_dir)
     sync_bundled_packs(store)
     profile = store.current_profile()
-    return MainWindow(store, profile)
+    window = MainWindow(store, profile)
+    window.setWindowIcon(QIcon(str(resource_path("icons", "listen-drill.svg"))))
+    window.setStyleSheet(read_resource_text("styles", "app.qss"))
+    return window
 
 
 def has_display() -> bool:

@@ -7,7 +7,21 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from listen_drill.core.models import Drill
+from listen_drill.core.models import DRILL_SKILLS, Drill, Skill
+
+SKILL_ASKS = {
+    Skill.PARAPHRASE: "say back what happened in your own words",
+    Skill.EMOTION: "name how they feel",
+    Skill.QUESTION: "ask one open question",
+}
+
+
+def practise_line(drill: Drill) -> str:
+    """What this drill asks for, in words: single-skill drills say so plainly."""
+    asks = [SKILL_ASKS[skill] for skill in DRILL_SKILLS if skill in drill.skills]
+    if len(asks) == 1:
+        return f"<b>This drill:</b> only {asks[0]}."
+    return "<b>Your reply:</b> " + ", ".join(asks[:-1]) + f" and {asks[-1]}."
 
 
 class DrillCard(QFrame):
@@ -31,6 +45,8 @@ class DrillCard(QFrame):
         self.statement_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.skills_label = QLabel()
         self.skills_label.setObjectName("drillSkills")
+        self.skills_label.setTextFormat(Qt.TextFormat.RichText)
+        self.skills_label.setWordWrap(True)
         for widget in (
             self.position_label,
             self.context_label,
@@ -47,5 +63,4 @@ class DrillCard(QFrame):
             f"<p style='font-size:14pt'>“{html.escape(drill.statement)}”</p>"
         )
         self.statement_view.setAccessibleDescription(drill.statement)
-        wanted = ", ".join(skill.value for skill in drill.skills)
-        self.skills_label.setText(f"Practise: {wanted}")
+        self.skills_label.setText(practise_line(drill))

@@ -74,7 +74,8 @@ class FeedbackPanel(QFrame):
             bar.setRange(0, 100)
             bar.setObjectName(f"{skill.value}Score")
             bar.setAccessibleName(f"{SKILL_TITLES[skill]} score")
-            bar.setFormat("%v")
+            bar.setTextVisible(False)
+            bar.setMaximumHeight(14)
             label = QLabel("")
             label.setObjectName(f"{skill.value}Label")
             grid.addWidget(title, row, 0)
@@ -115,13 +116,24 @@ class FeedbackPanel(QFrame):
         )
         for result in feedback.skills:
             bar = self.skill_bars[result.skill]
+            percent = round(result.score * 100)
             bar.setEnabled(result.asked)
-            bar.setValue(round(result.score * 100))
+            bar.setValue(percent)
+            bar.setStyleSheet(bar_style(percent) if result.asked else "")
             text = LABEL_TEXT.get((result.skill, result.label), result.label)
-            self.skill_labels[result.skill].setText(text if result.asked else f"{text} (not asked)")
+            shown = f"{percent} · {text}" if text else str(percent)
+            self.skill_labels[result.skill].setText(
+                shown if result.asked else f"{text or 'judged'} (not asked in this drill)"
+            )
         self.findings_view.setHtml(findings_html(response, feedback))
         self.exemplars_view.setHtml(exemplars_html(exemplars))
         self.exemplars_view.setVisible(bool(exemplars))
+
+
+def bar_style(percent: int) -> str:
+    """Red, amber or green, so a glance says where to look; the number is always beside it."""
+    colour = "#c0392b" if percent < 40 else "#d68910" if percent < 70 else "#1e8449"
+    return f"QProgressBar::chunk {{ background-color: {colour}; }}"
 
 
 def findings_html(response: str, feedback: Feedback) -> str:
