@@ -38,6 +38,23 @@ LABEL_TEXT = {
 }
 
 
+GETTING_STARTED_HTML = """
+<p><b>A strong reply does three things</b></p>
+<ol>
+<li><b>Says back what happened</b>, in your words and from the customer's side:
+<i>“So the parcel missed the date you needed it for…”</i></li>
+<li><b>Names the feeling</b> you hear, without telling them how to feel:
+<i>“…and that has left you worried.”</i></li>
+<li><b>Asks one open question</b> that invites them to say more:
+<i>“What would help most right now?”</i></li>
+</ol>
+<p>Words that push people away (“calm down”, “that's our policy”, “I understand, but…”)
+cost points. After you submit, the words that hurt are highlighted and model replies appear.</p>
+<p>Keys: <b>Ctrl+Enter</b> submit · <b>Ctrl+R</b> retry · <b>Ctrl+N</b> next drill ·
+<b>F1</b> all shortcuts.</p>
+"""
+
+
 def score_band(overall: int) -> str:
     """A word for the number, so the score means something at a glance."""
     if overall >= 80:
@@ -104,7 +121,7 @@ class FeedbackPanel(QFrame):
             bar.setEnabled(False)
         for label in self.skill_labels.values():
             label.setText("")
-        self.findings_view.clear()
+        self.findings_view.setHtml(GETTING_STARTED_HTML)
         self.exemplars_view.clear()
         self.exemplars_view.setVisible(False)
 
