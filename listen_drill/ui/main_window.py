@@ -24,6 +24,7 @@ from listen_drill.core.session import DrillSession
 from listen_drill.core.store import Store
 from listen_drill.ui.drill_card import DrillCard
 from listen_drill.ui.feedback_panel import FeedbackPanel
+from listen_drill.ui.speech import install_read_aloud
 
 PACK_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -34,6 +35,7 @@ SHORTCUTS_HELP = """
 <tr><td><b>Ctrl+R</b></td><td>Retry this drill</td></tr>
 <tr><td><b>Ctrl+L</b></td><td>Go to the pack list (arrows to choose, Enter to start)</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>Go to the reply box</td></tr>
+<tr><td><b>Ctrl+Shift+A</b></td><td>Read the customer's words aloud (press again to stop)</td></tr>
 <tr><td><b>F1</b></td><td>This list</td></tr>
 <tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>
 </table>
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Profile: {profile.name}")
         self.reload_packs()
         self._update_buttons()
+        self.response_edit.setFocus()  # a newcomer can start typing at once
 
     # -- construction ---------------------------------------------------------------------
 
@@ -165,6 +168,7 @@ class MainWindow(QMainWindow):
             focus_reply,
         ):
             drill_menu.addAction(action)
+        install_read_aloud(self, drill_menu, self._current_statement)
 
         help_menu = menu_bar.addMenu("&Help")
         self.help_menu = help_menu
@@ -193,6 +197,9 @@ class MainWindow(QMainWindow):
         if self.pack_list.count():
             self.pack_list.setCurrentRow(row)
             self._start_pack(self.pack_list.item(row).data(PACK_ID_ROLE))
+
+    def _current_statement(self) -> str | None:
+        return None if self.session is None else self.session.drill.statement
 
     def _focus_reply(self, *_args: object) -> None:
         self.response_edit.setFocus()
