@@ -10,6 +10,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +18,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from listen_drill.core.integrity import check_connection
+from listen_drill.core.lock import DataLock, LockBusyError
 from listen_drill.core.migrations import MIGRATIONS
 from listen_drill.core.models import (
     Attempt,
@@ -32,11 +35,27 @@ from listen_drill.core.paths import database_path
 from listen_drill.core.serialize import feedback_from_dict, feedback_to_dict
 
 DEFAULT_PROFILE_NAME = "Agent"
+# How long a write waits for another copy of the app to finish its own (each is one attempt).
+BUSY_TIMEOUT_SECONDS = 5.0
 LAST_PROFILE_KEY = "last_profile_id"
 
 
 class StoreError(Exception):
     """A problem with the data file that the user can act on (shown, not raised as a bug)."""
+
+
+class DamagedStoreError(StoreError):
+    """SQLite reports the data file damaged; `backup.restore_latest_backup` is the way back."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        shown = "; ".join(problems[:3]) + (" ..." if len(problems) > 3 else "")
+        super().__init__(
+            f"{path}: the data file is damaged and cannot be read ({shown}). "
+            "Restore the newest backup (the damaged file is kept aside), "
+            "or move the file away to start afresh."
+        )
 
 
 def utc_now() -> str:
@@ -59,25 +78,74 @@ class PackSummary:
 class Store:
     """Profiles, packs and attempts in one SQLite file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, check: bool = True) -> None:
+        """Open (or create) the data file, check it is sound, and bring its schema up to date.
+
+        Raises DamagedStoreError when SQLite finds the file damaged (`check=False` skips the
+        start-up `quick_check`, for tools that scan many files), StoreError when it cannot be
+        opened at all or a restore is replacing it right now.
+        """
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
+            self._lock = DataLock(path, exclusive=False).acquire()
+        except LockBusyError as error:
+            raise StoreError(
+                f"{path}: the data file is being restored from a backup; try again in a moment."
+            ) from error
+        try:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         except sqlite3.Error as error:
+            self._lock.release()
             raise StoreError(f"{path}: cannot open the data file ({error})") from error
         self.db = Database(conn)
         try:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            MIGRATIONS.apply(self.db)
+            problems = check_connection(conn) if check else []
+            if not problems:
+                self._migrate()
         except sqlite3.DatabaseError as error:
+            problems = [str(error)]
+        if problems:
             conn.close()
-            raise StoreError(
-                f"{path}: the data file cannot be read ({error}). "
-                "Restore it from a backup or move it aside to start afresh."
-            ) from error
+            self._lock.release()
+            raise DamagedStoreError(path, problems)
+
+    def _migrate(self) -> None:
+        """Apply pending migrations under one write lock, so two copies starting together on a
+        new folder take turns instead of both creating the same tables."""
+        with self.write():
+            MIGRATIONS.apply(self.db)
+
+    @contextmanager
+    def write(self) -> Iterator[Database]:
+        """One transaction that holds SQLite's write lock from its first statement.
+
+        `BEGIN IMMEDIATE` waits (up to the busy timeout) for another copy of the app to finish
+        its write, where a plain `BEGIN` that read first would fail at once with "database is
+        locked" once the other copy committed. Every write in the store goes through here;
+        nested `db.atomic()` blocks inside become savepoints.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
@@ -85,6 +153,7 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+        self._lock.release()
 
     def __enter__(self) -> Store:
         return self
@@ -99,7 +168,7 @@ class Store:
         return str(row[0]) if row else default
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.db.atomic():
+        with self.write():
             self.db.table("settings").upsert({"key": key, "value": value}, pk="key")
 
     # -- profiles -------------------------------------------------------------------------
@@ -116,10 +185,13 @@ class Store:
             raise StoreError("A profile needs a name.")
         if any(p.name.casefold() == clean.casefold() for p in self.profiles()):
             raise StoreError(f"A profile called {clean!r} already exists.")
-        with self.db.atomic():
-            table = self.db.table("profiles")
-            table.insert({"uuid": str(uuid.uuid4()), "name": clean, "created_at": utc_now()})
-            profile_id = int(table.last_pk or 0)
+        try:
+            with self.write():
+                table = self.db.table("profiles")
+                table.insert({"uuid": str(uuid.uuid4()), "name": clean, "created_at": utc_now()})
+                profile_id = int(table.last_pk or 0)
+        except sqlite3.IntegrityError as error:  # another copy of the app took the name meanwhile
+            raise StoreError(f"A profile called {clean!r} already exists.") from error
         return self.profile(profile_id)
 
     def profile(self, profile_id: int) -> Profile:
@@ -127,6 +199,30 @@ class Store:
         if not rows:
             raise StoreError(f"No profile with id {profile_id}.")
         return _profile_from_row(rows[0])
+
+    def rename_profile(self, profile_id: int, name: str) -> Profile:
+        """Give a profile a new name; names stay unique ignoring case."""
+        clean = name.strip()
+        if not clean:
+            raise StoreError("A profile needs a name.")
+        self.profile(profile_id)  # names the missing profile clearly
+        clash = self.db.execute(
+            "SELECT 1 FROM profiles WHERE name = ? COLLATE NOCASE AND id != ?", [clean, profile_id]
+        ).fetchone()
+        if clash:
+            raise StoreError(f"A profile called {clean!r} already exists.")
+        try:
+            with self.write():
+                self.db.execute("UPDATE profiles SET name = ? WHERE id = ?", [clean, profile_id])
+        except sqlite3.IntegrityError as error:  # another copy of the app took the name meanwhile
+            raise StoreError(f"A profile called {clean!r} already exists.") from error
+        return self.profile(profile_id)
+
+    def switch_profile(self, profile_id: int) -> Profile:
+        """Make this profile the current one; the next start opens it."""
+        profile = self.profile(profile_id)
+        self.set_setting(LAST_PROFILE_KEY, str(profile.id))
+        return profile
 
     def current_profile(self) -> Profile:
         """The profile used last, or a first one made on the spot so a first start just works."""
@@ -137,7 +233,11 @@ class Store:
             except StoreError:
                 pass
         existing = self.profiles()
-        profile = existing[0] if existing else self.create_profile(DEFAULT_PROFILE_NAME)
+        if not existing:
+            with suppress(StoreError):  # a second copy of the app made it at the same moment
+                self.create_profile(DEFAULT_PROFILE_NAME)
+            existing = self.profiles()
+        profile = existing[0]
         self.set_setting(LAST_PROFILE_KEY, str(profile.id))
         return profile
 
@@ -145,7 +245,7 @@ class Store:
 
     def save_pack(self, pack: Pack, *, source: str, source_path: str = "") -> None:
         """Add or update a pack atomically; drills update by id, dropped ones go inactive."""
-        with self.db.atomic():
+        with self.write():
             self.db.table("packs").upsert(
                 {
                     "id": pack.id,
@@ -216,7 +316,7 @@ class Store:
 
     def remove_pack(self, pack_id: str) -> None:
         """Forget a pack and its drills; attempts made on it stay in history."""
-        with self.db.atomic():
+        with self.write():
             self.db.execute("DELETE FROM drills WHERE pack_id = ?", [pack_id])
             deleted = self.db.execute("DELETE FROM packs WHERE id = ?", [pack_id]).rowcount
         if not deleted:
@@ -226,7 +326,7 @@ class Store:
 
     def record_attempt(self, attempt: Attempt) -> Attempt:
         """Commit one attempt in its own transaction and return it with its row id."""
-        with self.db.atomic():
+        with self.write():
             table = self.db.table("attempts")
             table.insert(_attempt_to_row(attempt))
             row_id = int(table.last_pk or 0)

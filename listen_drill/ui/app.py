@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
+from listen_drill.core.backup import daily_backup
 from listen_drill.core.library import sync_bundled_packs
 from listen_drill.core.store import Store, StoreError
 from listen_drill.ui.main_window import MainWindow
@@ -18,7 +20,9 @@ def create_window(data_dir: Path) -> QMainWindow:
 
     A QApplication must exist already (the `listen-drill` command and pytest-qt both make one).
     """
-    store = Store.open(data_dir)
+    store = Store.open(data_dir)  # checks the file: DamagedStoreError offers a restore
+    with suppress(StoreError):  # a missed backup must not keep the agent from practising
+        daily_backup(data_dir)
     sync_bundled_packs(store)
     profile = store.current_profile()
     return MainWindow(store, profile)
