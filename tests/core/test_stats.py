@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, date, timedelta, timezone
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
@@ -12,6 +13,7 @@ from listen_drill.core.stats import (
     Band,
     attempts_per_day,
     current_streak,
+    daily_totals,
     drills_to_practise,
     listening_profile,
     local_dates,
@@ -20,6 +22,8 @@ from listen_drill.core.stats import (
     skill_averages,
     weakest_skills,
 )
+from listen_drill.core.store import Store
+from tests.core.store_helpers import sample_attempt
 
 P, E, Q, L = Skill.PARAPHRASE, Skill.EMOTION, Skill.QUESTION, Skill.LANGUAGE
 _ids = itertools.count(1)
@@ -369,3 +373,38 @@ def test_round_summary_of_an_empty_and_a_strong_round() -> None:
     )
     assert weak_question.weakest is Q
     assert "what or how" in weak_question.next_step
+
+
+def test_daily_totals_from_sqlite_match_those_from_rows(store: Store) -> None:
+    profile = store.current_profile()
+    base = datetime(2024, 3, 4, 6, 0, tzinfo=UTC)
+    for index in range(40):
+        when = base + timedelta(hours=7 * index)  # crosses local midnights in any zone
+        attempt = sample_attempt(profile.id, index)
+        store.record_attempt(replace(attempt, created_at=when.isoformat(timespec="seconds")))
+    rows = store.attempt_rows(profile.id)
+    from_sql = store.daily_totals(profile.id)
+    from_rows = daily_totals(rows)  # both in the machine's zone
+    assert [t.day for t in from_sql.days] == [t.day for t in from_rows.days]
+    for sql_day, row_day in zip(from_sql.days, from_rows.days, strict=True):
+        assert sql_day.attempts == row_day.attempts
+        assert sql_day.overall_sum == pytest.approx(row_day.overall_sum)
+        assert sql_day.skill_sums == pytest.approx(row_day.skill_sums)
+        assert sql_day.skill_counts == row_day.skill_counts
+    assert period_series(from_sql, "week") == period_series(rows, "week")
+    assert skill_averages(from_sql) == skill_averages(rows)
+    assert attempts_per_day(from_sql) == attempts_per_day(rows)
+    today = from_rows.days[-1].day
+    assert current_streak(from_sql, today) == current_streak(rows, today) > 0
+
+
+def test_figures_from_totals_equal_those_from_rows(four_rows: list[AttemptRow]) -> None:
+    totals = daily_totals(four_rows, UTC)
+    assert [(t.day, t.attempts, t.skill_counts) for t in totals.days] == [
+        (date(2024, 3, 4), 2, (2, 2, 1, 2)),
+        (date(2024, 3, 6), 1, (0, 1, 1, 1)),
+        (date(2024, 3, 11), 1, (1, 1, 1, 1)),
+    ]
+    assert period_series(totals, "week") == period_series(four_rows, "week", tz=UTC)
+    assert skill_averages(totals) == skill_averages(four_rows)
+    assert weakest_skills(totals) == weakest_skills(four_rows)
