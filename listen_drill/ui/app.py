@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from listen_drill.core.backup import daily_backup
 from listen_drill.core.library import sync_bundled_packs
-from listen_drill.core.store import Store, StoreError
+from listen_drill.core.store import DamagedStoreError, Store, StoreError
 from listen_drill.ui.main_window import MainWindow
+from listen_drill.ui.restore_offer import offer_restore
 
 
 def create_window(data_dir: Path) -> QMainWindow:
@@ -53,7 +54,13 @@ def run(data_dir: Path) -> int:
     app.setApplicationName("listen-drill")
     app.setOrganizationName("listen-drill")
     try:
-        window = create_window(data_dir)
+        try:
+            window = create_window(data_dir)
+        except DamagedStoreError as damaged:  # offer the newest good backup, then try again
+            problem = offer_restore(damaged, data_dir)
+            if problem is not None:
+                raise StoreError(problem) from damaged
+            window = create_window(data_dir)
     except StoreError as error:  # the data file is unusable: say so, then exit cleanly
         QMessageBox.critical(None, "listen-drill cannot start", str(error))
         return 1
