@@ -413,10 +413,29 @@ class Store:
             FROM attempts {where} {order}
         """
         with _gc_paused():
-            rows = list(map(AttemptRow._make, self.db.conn.execute(sql, params).fetchall()))
+            rows = list(map(AttemptRow._make, self.db.conn.execute(sql, params)))
         if latest is not None:
             rows.reverse()
         return rows
+
+    def attempt_ids_matching(self, profile_id: int | None, text: str) -> set[int]:
+        """Ids of attempts whose reply or statement contains `text`, ignoring case.
+
+        Lets a history view load rows without reply text (`with_response=False`, less memory)
+        and still filter by words: SQLite scans the text, Python holds only the ids.
+        """
+        needle = text.strip().casefold()
+        if not needle:
+            return set()
+        sql = (
+            "SELECT id FROM attempts WHERE (instr(lower(response), ?) > 0"
+            " OR instr(lower(statement), ?) > 0)"
+        )
+        params: list[Any] = [needle, needle]
+        if profile_id is not None:
+            sql += " AND profile_id = ?"
+            params.append(profile_id)
+        return {row[0] for row in self.db.conn.execute(sql, params)}
 
     def daily_totals(
         self,

@@ -140,3 +140,15 @@ def test_attempt_rows_without_reply_text_and_only_the_latest(store: Store) -> No
     latest = store.attempt_rows(profile.id, latest=2)
     assert [row.uuid for row in latest] == [saved[1].uuid, saved[2].uuid]  # oldest first
     assert store.attempt_rows(profile.id, latest=0) == []
+
+
+def test_text_filter_runs_in_sqlite(store: Store) -> None:
+    profile = store.current_profile()
+    other = store.create_profile("Sam")
+    worried = store.record_attempt(make_attempt(profile.id))
+    store.record_attempt(make_attempt(other.id))
+    assert store.attempt_ids_matching(profile.id, "  WORRIED ") == {worried.id}
+    assert store.attempt_ids_matching(profile.id, "statement") == {worried.id}
+    assert len(store.attempt_ids_matching(None, "worried")) == 2
+    assert store.attempt_ids_matching(profile.id, "parcel") == set()
+    assert store.attempt_ids_matching(profile.id, "   ") == set()
