@@ -93,3 +93,17 @@ def m001_initial(db: Database) -> None:
     db.table("attempts").create_index(["profile_id", "created_at"])
     db.table("attempts").create_index(["pack_id", "drill_id"])
     db.table("settings").create({"key": str, "value": str}, pk="key")
+
+
+@MIGRATIONS()
+def m002_covering_index_for_history(db: Database) -> None:
+    """History and statistics read every attempt of a profile in time order: one index that
+    holds every number they read lets SQLite answer from the index alone, never touching the
+    large rows with their reply and feedback JSON. It replaces (profile_id, created_at), which it
+    starts with."""
+    db.execute(
+        "CREATE INDEX idx_attempts_history ON attempts (profile_id, created_at, id, overall,"
+        " paraphrase_score, paraphrase_level, emotion_score, emotion_acknowledged,"
+        " question_score, question_type, language_score, seconds, pack_id, drill_id, uuid)"
+    )
+    db.execute("DROP INDEX IF EXISTS idx_attempts_profile_id_created_at")

@@ -6,17 +6,21 @@ never leaves half a change behind.
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
+from listen_drill.core.integrity import check_connection
+from listen_drill.core.lock import DataLock, LockBusyError
 from listen_drill.core.migrations import MIGRATIONS
 from listen_drill.core.models import (
     Attempt,
@@ -30,13 +34,35 @@ from listen_drill.core.models import (
 )
 from listen_drill.core.paths import database_path
 from listen_drill.core.serialize import feedback_from_dict, feedback_to_dict
+from listen_drill.core.stats import DailyTotals, DayTotal
 
 DEFAULT_PROFILE_NAME = "Agent"
+# How long a write waits for another copy of the app to finish its own (each is one attempt).
+BUSY_TIMEOUT_SECONDS = 5.0
 LAST_PROFILE_KEY = "last_profile_id"
+
+
+# A column aliased `name [listen_drill_flag]` comes back as a bool instead of SQLite's 0/1.
+_FLAG = "listen_drill_flag"
+sqlite3.register_converter(_FLAG, lambda value: value not in (b"0", b""))
 
 
 class StoreError(Exception):
     """A problem with the data file that the user can act on (shown, not raised as a bug)."""
+
+
+class DamagedStoreError(StoreError):
+    """SQLite reports the data file damaged; `backup.restore_latest_backup` is the way back."""
+
+    def __init__(self, path: Path, problems: list[str]) -> None:
+        self.path = path
+        self.problems = problems
+        shown = "; ".join(problems[:3]) + (" ..." if len(problems) > 3 else "")
+        super().__init__(
+            f"{path}: the data file is damaged and cannot be read ({shown}). "
+            "Restore the newest backup (the damaged file is kept aside), "
+            "or move the file away to start afresh."
+        )
 
 
 def utc_now() -> str:
@@ -59,25 +85,80 @@ class PackSummary:
 class Store:
     """Profiles, packs and attempts in one SQLite file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, check: bool = True) -> None:
+        """Open (or create) the data file, check it is sound, and bring its schema up to date.
+
+        Raises DamagedStoreError when SQLite finds the file damaged (`check=False` skips the
+        start-up `quick_check`, for tools that scan many files), StoreError when it cannot be
+        opened at all or a restore is replacing it right now.
+        """
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None)
+            self._lock = DataLock(path, exclusive=False).acquire()
+        except LockBusyError as error:
+            raise StoreError(
+                f"{path}: the data file is being restored from a backup; try again in a moment."
+            ) from error
+        try:
+            conn = sqlite3.connect(
+                str(path),
+                timeout=BUSY_TIMEOUT_SECONDS,
+                isolation_level=None,
+                detect_types=sqlite3.PARSE_COLNAMES,
+            )
         except sqlite3.Error as error:
+            self._lock.release()
             raise StoreError(f"{path}: cannot open the data file ({error})") from error
         self.db = Database(conn)
         try:
             self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
+            # FULL: an attempt shown as saved survives a power cut too; one fsync per submit.
+            self.db.execute("PRAGMA synchronous=FULL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            MIGRATIONS.apply(self.db)
+            problems = check_connection(conn) if check else []
+            if not problems:
+                self._migrate()
         except sqlite3.DatabaseError as error:
+            problems = [str(error)]
+        if problems:
             conn.close()
-            raise StoreError(
-                f"{path}: the data file cannot be read ({error}). "
-                "Restore it from a backup or move it aside to start afresh."
-            ) from error
+            self._lock.release()
+            raise DamagedStoreError(path, problems)
+
+    def _migrate(self) -> None:
+        """Apply pending migrations under one write lock, so two copies starting together on a
+        new folder take turns instead of both creating the same tables."""
+        with self.write():
+            MIGRATIONS.apply(self.db)
+
+    @contextmanager
+    def write(self) -> Iterator[Database]:
+        """One transaction that holds SQLite's write lock from its first statement.
+
+        `BEGIN IMMEDIATE` waits (up to the busy timeout) for another copy of the app to finish
+        its write, where a plain `BEGIN` that read first would fail at once with "database is
+        locked" once the other copy committed. Every write in the store goes through here;
+        nested `db.atomic()` blocks inside become savepoints.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
@@ -85,6 +166,7 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+        self._lock.release()
 
     def __enter__(self) -> Store:
         return self
@@ -99,7 +181,7 @@ class Store:
         return str(row[0]) if row else default
 
     def set_setting(self, key: str, value: str) -> None:
-        with self.db.atomic():
+        with self.write():
             self.db.table("settings").upsert({"key": key, "value": value}, pk="key")
 
     # -- profiles -------------------------------------------------------------------------
@@ -116,10 +198,13 @@ class Store:
             raise StoreError("A profile needs a name.")
         if any(p.name.casefold() == clean.casefold() for p in self.profiles()):
             raise StoreError(f"A profile called {clean!r} already exists.")
-        with self.db.atomic():
-            table = self.db.table("profiles")
-            table.insert({"uuid": str(uuid.uuid4()), "name": clean, "created_at": utc_now()})
-            profile_id = int(table.last_pk or 0)
+        try:
+            with self.write():
+                table = self.db.table("profiles")
+                table.insert({"uuid": str(uuid.uuid4()), "name": clean, "created_at": utc_now()})
+                profile_id = int(table.last_pk or 0)
+        except sqlite3.IntegrityError as error:  # another copy of the app took the name meanwhile
+            raise StoreError(f"A profile called {clean!r} already exists.") from error
         return self.profile(profile_id)
 
     def profile(self, profile_id: int) -> Profile:
@@ -127,6 +212,30 @@ class Store:
         if not rows:
             raise StoreError(f"No profile with id {profile_id}.")
         return _profile_from_row(rows[0])
+
+    def rename_profile(self, profile_id: int, name: str) -> Profile:
+        """Give a profile a new name; names stay unique ignoring case."""
+        clean = name.strip()
+        if not clean:
+            raise StoreError("A profile needs a name.")
+        self.profile(profile_id)  # names the missing profile clearly
+        clash = self.db.execute(
+            "SELECT 1 FROM profiles WHERE name = ? COLLATE NOCASE AND id != ?", [clean, profile_id]
+        ).fetchone()
+        if clash:
+            raise StoreError(f"A profile called {clean!r} already exists.")
+        try:
+            with self.write():
+                self.db.execute("UPDATE profiles SET name = ? WHERE id = ?", [clean, profile_id])
+        except sqlite3.IntegrityError as error:  # another copy of the app took the name meanwhile
+            raise StoreError(f"A profile called {clean!r} already exists.") from error
+        return self.profile(profile_id)
+
+    def switch_profile(self, profile_id: int) -> Profile:
+        """Make this profile the current one; the next start opens it."""
+        profile = self.profile(profile_id)
+        self.set_setting(LAST_PROFILE_KEY, str(profile.id))
+        return profile
 
     def current_profile(self) -> Profile:
         """The profile used last, or a first one made on the spot so a first start just works."""
@@ -137,7 +246,11 @@ class Store:
             except StoreError:
                 pass
         existing = self.profiles()
-        profile = existing[0] if existing else self.create_profile(DEFAULT_PROFILE_NAME)
+        if not existing:
+            with suppress(StoreError):  # a second copy of the app made it at the same moment
+                self.create_profile(DEFAULT_PROFILE_NAME)
+            existing = self.profiles()
+        profile = existing[0]
         self.set_setting(LAST_PROFILE_KEY, str(profile.id))
         return profile
 
@@ -145,7 +258,7 @@ class Store:
 
     def save_pack(self, pack: Pack, *, source: str, source_path: str = "") -> None:
         """Add or update a pack atomically; drills update by id, dropped ones go inactive."""
-        with self.db.atomic():
+        with self.write():
             self.db.table("packs").upsert(
                 {
                     "id": pack.id,
@@ -216,7 +329,7 @@ class Store:
 
     def remove_pack(self, pack_id: str) -> None:
         """Forget a pack and its drills; attempts made on it stay in history."""
-        with self.db.atomic():
+        with self.write():
             self.db.execute("DELETE FROM drills WHERE pack_id = ?", [pack_id])
             deleted = self.db.execute("DELETE FROM packs WHERE id = ?", [pack_id]).rowcount
         if not deleted:
@@ -226,7 +339,7 @@ class Store:
 
     def record_attempt(self, attempt: Attempt) -> Attempt:
         """Commit one attempt in its own transaction and return it with its row id."""
-        with self.db.atomic():
+        with self.write():
             table = self.db.table("attempts")
             table.insert(_attempt_to_row(attempt))
             row_id = int(table.last_pk or 0)
@@ -263,10 +376,80 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         pack_id: str | None = None,
+        with_response: bool = True,
+        latest: int | None = None,
     ) -> list[AttemptRow]:
         """Attempts' numbers, oldest first, filtered; one query, no JSON parsing.
 
         `since` and `until` are ISO timestamps or dates compared as text (`until` exclusive).
+        `with_response=False` leaves `response` empty: the numbers then come from one covering
+        index without reading the large rows, the fast way to scan 100,000 attempts.
+        `latest=N` keeps only the newest N (still returned oldest first).
+        """
+        clauses: list[str] = []
+        params: list[Any] = []
+        for clause, value in (
+            ("profile_id = ?", profile_id),
+            ("created_at >= ?", since),
+            ("created_at < ?", until),
+            ("pack_id = ?", pack_id),
+        ):
+            if value is not None:
+                clauses.append(clause)
+                params.append(value)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        response = "COALESCE(response, '')" if with_response else "''"
+        order = "ORDER BY created_at, id"
+        if latest is not None:
+            order = "ORDER BY created_at DESC, id DESC LIMIT ?"
+            params.append(max(0, latest))
+        # `[flag]` makes the sqlite3 module turn the stored 0/1 into a bool (PARSE_COLNAMES).
+        sql = f"""
+            SELECT id, uuid, profile_id, pack_id, drill_id, created_at, overall,
+                   paraphrase_score, paraphrase_level, emotion_score,
+                   emotion_acknowledged AS "emotion_acknowledged [{_FLAG}]",
+                   question_score, question_type, language_score, COALESCE(seconds, 0.0),
+                   {response}
+            FROM attempts {where} {order}
+        """
+        with _gc_paused():
+            rows = list(map(AttemptRow._make, self.db.conn.execute(sql, params)))
+        if latest is not None:
+            rows.reverse()
+        return rows
+
+    def attempt_ids_matching(self, profile_id: int | None, text: str) -> set[int]:
+        """Ids of attempts whose reply or statement contains `text`, ignoring case.
+
+        Lets a history view load rows without reply text (`with_response=False`, less memory)
+        and still filter by words: SQLite scans the text, Python holds only the ids.
+        """
+        needle = text.strip().casefold()
+        if not needle:
+            return set()
+        sql = (
+            "SELECT id FROM attempts WHERE (instr(lower(response), ?) > 0"
+            " OR instr(lower(statement), ?) > 0)"
+        )
+        params: list[Any] = [needle, needle]
+        if profile_id is not None:
+            sql += " AND profile_id = ?"
+            params.append(profile_id)
+        return {row[0] for row in self.db.conn.execute(sql, params)}
+
+    def daily_totals(
+        self,
+        profile_id: int | None = None,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        pack_id: str | None = None,
+    ) -> DailyTotals:
+        """Attempts summed per day in the machine's time zone, by SQLite from the covering index.
+
+        The dashboard's fast path: a year of practice comes back as a few hundred `DayTotal`s,
+        which `stats.period_series`, `skill_averages`, `attempts_per_day` and `current_streak`
+        accept in place of rows. Same filters as `attempt_rows`.
         """
         clauses: list[str] = []
         params: list[Any] = []
@@ -281,32 +464,26 @@ class Store:
                 params.append(value)
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         sql = f"""
-            SELECT id, uuid, profile_id, pack_id, drill_id, created_at, overall,
-                   paraphrase_score, paraphrase_level, emotion_score, emotion_acknowledged,
-                   question_score, question_type, language_score, seconds, response
-            FROM attempts {where} ORDER BY created_at, id
+            SELECT date(created_at, 'localtime') AS day, count(*), total(overall),
+                   total(paraphrase_score), count(paraphrase_score),
+                   total(emotion_score), count(emotion_score),
+                   total(question_score), count(question_score),
+                   total(language_score), count(language_score)
+            FROM attempts {where} GROUP BY day ORDER BY day
         """
-        return [
-            AttemptRow(
-                id=row[0],
-                uuid=row[1],
-                profile_id=row[2],
-                pack_id=row[3],
-                drill_id=row[4],
-                created_at=row[5],
-                overall=row[6],
-                paraphrase_score=row[7],
-                paraphrase_level=row[8],
-                emotion_score=row[9],
-                emotion_acknowledged=None if row[10] is None else bool(row[10]),
-                question_score=row[11],
-                question_type=row[12],
-                language_score=row[13],
-                seconds=row[14] or 0.0,
-                response=row[15],
+        return DailyTotals(
+            tuple(
+                DayTotal(
+                    day=date.fromisoformat(row[0]),
+                    attempts=row[1],
+                    overall_sum=row[2],
+                    skill_sums=(row[3], row[5], row[7], row[9]),
+                    skill_counts=(row[4], row[6], row[8], row[10]),
+                )
+                for row in self.db.conn.execute(sql, params)
+                if row[0] is not None  # a timestamp SQLite cannot read has no day
             )
-            for row in self.db.execute(sql, params).fetchall()
-        ]
+        )
 
     def attempt(self, attempt_id: int) -> Attempt:
         """One attempt with its full feedback, to show it again exactly as it was."""
@@ -314,6 +491,22 @@ class Store:
         if not rows:
             raise StoreError(f"No attempt with id {attempt_id}.")
         return attempt_from_row(rows[0])
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many rows at once.
+
+    100,000 new tuples trigger hundreds of collections that each walk the growing list and find
+    nothing to free (rows hold no cycles); pausing saves about a sixth of the load time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def new_attempt_uuid() -> str:

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
+from listen_drill.core.backup import daily_backup
 from listen_drill.core.bundled import read_resource_text, resource_path
 from listen_drill.core.library import sync_bundled_packs
-from listen_drill.core.store import Store, StoreError
+from listen_drill.core.store import DamagedStoreError, Store, StoreError
 from listen_drill.ui.main_window import MainWindow
+from listen_drill.ui.restore_offer import offer_restore
 
 
 def create_window(data_dir: Path) -> QMainWindow:
@@ -20,7 +23,9 @@ def create_window(data_dir: Path) -> QMainWindow:
 
     A QApplication must exist already (the `listen-drill` command and pytest-qt both make one).
     """
-    store = Store.open(data_dir)
+    store = Store.open(data_dir)  # checks the file: DamagedStoreError offers a restore
+    with suppress(StoreError):  # a missed backup must not keep the agent from practising
+        daily_backup(data_dir)
     sync_bundled_packs(store)
     profile = store.current_profile()
     window = MainWindow(store, profile)
@@ -54,7 +59,13 @@ def run(data_dir: Path) -> int:
     app.setApplicationName("listen-drill")
     app.setOrganizationName("listen-drill")
     try:
-        window = create_window(data_dir)
+        try:
+            window = create_window(data_dir)
+        except DamagedStoreError as damaged:  # offer the newest good backup, then try again
+            problem = offer_restore(damaged, data_dir)
+            if problem is not None:
+                raise StoreError(problem) from damaged
+            window = create_window(data_dir)
     except StoreError as error:  # the data file is unusable: say so, then exit cleanly
         QMessageBox.critical(None, "listen-drill cannot start", str(error))
         return 1

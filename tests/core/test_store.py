@@ -127,3 +127,28 @@ def test_attempt_rows_carry_the_numbers_and_filter(store: Store) -> None:
     assert len(store.attempt_rows()) == 2
     assert store.attempt_rows(since="2999-01-01") == []
     assert store.attempt(first.id or 0) == first
+
+
+def test_attempt_rows_without_reply_text_and_only_the_latest(store: Store) -> None:
+    profile = store.current_profile()
+    saved = [store.record_attempt(make_attempt(profile.id, overall=n)) for n in (10, 20, 30)]
+    full = store.attempt_rows(profile.id)
+    assert [row.response for row in full] == ["You sound worried."] * 3
+    lean = store.attempt_rows(profile.id, with_response=False)
+    assert [row.response for row in lean] == ["", "", ""]
+    assert [row._replace(response="") for row in full] == lean
+    latest = store.attempt_rows(profile.id, latest=2)
+    assert [row.uuid for row in latest] == [saved[1].uuid, saved[2].uuid]  # oldest first
+    assert store.attempt_rows(profile.id, latest=0) == []
+
+
+def test_text_filter_runs_in_sqlite(store: Store) -> None:
+    profile = store.current_profile()
+    other = store.create_profile("Sam")
+    worried = store.record_attempt(make_attempt(profile.id))
+    store.record_attempt(make_attempt(other.id))
+    assert store.attempt_ids_matching(profile.id, "  WORRIED ") == {worried.id}
+    assert store.attempt_ids_matching(profile.id, "statement") == {worried.id}
+    assert len(store.attempt_ids_matching(None, "worried")) == 2
+    assert store.attempt_ids_matching(profile.id, "parcel") == set()
+    assert store.attempt_ids_matching(profile.id, "   ") == set()

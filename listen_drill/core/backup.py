@@ -1,0 +1,189 @@
+"""Daily copies of the data file, and the way back when the file is damaged.
+
+Backups are made with SQLite's online backup API from a connection of their own, so they are
+consistent even while the app (or a second copy) writes, and can run in a worker thread. Each is
+written under a temporary name, checked, and only then given its final name: a crash half-way
+never leaves a broken file that looks like a backup. The newest `KEEP` backups are kept.
+
+A damaged data file is never deleted: `restore_latest_backup` moves it (with its WAL journal)
+into `<data>/damaged/` and puts the newest backup that passes `PRAGMA integrity_check` in its
+place.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from listen_drill.core.integrity import check_file
+from listen_drill.core.lock import DataLock, LockBusyError
+from listen_drill.core.paths import database_path
+from listen_drill.core.store import StoreError
+
+BACKUP_DIR = "backups"
+DAMAGED_DIR = "damaged"
+KEEP = 7
+_PREFIX = "listen-drill-"
+_STAMP = "%Y%m%d-%H%M%S"
+_JOURNAL_SUFFIXES = ("-wal", "-shm")
+
+
+@dataclass(frozen=True, slots=True)
+class BackupInfo:
+    """One backup file and when it was taken (local time, from its name)."""
+
+    path: Path
+    taken_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class RestoreResult:
+    """What a restore did: which backup it used and where the damaged file now is."""
+
+    backup: BackupInfo
+    damaged_copy: Path | None
+
+
+def backups_dir(data_dir: Path) -> Path:
+    return data_dir / BACKUP_DIR
+
+
+def list_backups(data_dir: Path) -> list[BackupInfo]:
+    """Backups in `<data>/backups/`, newest first; files with other names are ignored."""
+    folder = backups_dir(data_dir)
+    if not folder.is_dir():
+        return []
+    found: list[BackupInfo] = []
+    for path in folder.glob(f"{_PREFIX}*.db"):
+        try:
+            taken = datetime.strptime(path.stem.removeprefix(_PREFIX), _STAMP)
+        except ValueError:
+            continue
+        found.append(BackupInfo(path, taken))
+    return sorted(found, key=lambda info: info.taken_at, reverse=True)
+
+
+def backup_now(data_dir: Path, *, now: datetime | None = None, keep: int = KEEP) -> BackupInfo:
+    """Copy the data file into `<data>/backups/` with the backup API, check it, prune old ones."""
+    source_path = database_path(data_dir)
+    if not source_path.is_file():
+        raise StoreError(f"{source_path}: there is no data file to back up yet.")
+    taken = (now or datetime.now()).replace(microsecond=0)
+    folder = backups_dir(data_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    final = folder / f"{_PREFIX}{taken.strftime(_STAMP)}.db"
+    partial = final.with_name(final.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        source = sqlite3.connect(str(source_path), timeout=5.0)
+        try:
+            target = sqlite3.connect(str(partial))
+            try:
+                source.backup(target)
+                # A standalone file: restoring it must not depend on a WAL journal beside it.
+                target.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                target.close()
+        finally:
+            source.close()
+    except sqlite3.Error as error:
+        partial.unlink(missing_ok=True)
+        raise StoreError(f"{source_path}: the backup could not be made ({error}).") from error
+    problems = check_file(partial, thorough=False)
+    if problems:
+        partial.unlink(missing_ok=True)
+        raise StoreError(
+            f"{source_path}: the backup copy failed its check ({problems[0]}); "
+            "the older backups are kept."
+        )
+    partial.replace(final)
+    prune_backups(data_dir, keep=keep)
+    return BackupInfo(final, taken)
+
+
+def prune_backups(data_dir: Path, *, keep: int = KEEP) -> list[Path]:
+    """Delete all but the newest `keep` backups; returns what was removed."""
+    removed = [info.path for info in list_backups(data_dir)[keep:]]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def daily_backup(
+    data_dir: Path, *, now: datetime | None = None, keep: int = KEEP
+) -> BackupInfo | None:
+    """Back up unless a backup was already taken today (local date); returns the new one.
+
+    Call it only after the data file passed its integrity check at start, so a damaged file
+    never pushes good backups out of the seven kept.
+    """
+    moment = now or datetime.now()
+    newest = list_backups(data_dir)
+    if newest and newest[0].taken_at.date() == moment.date():
+        return None
+    return backup_now(data_dir, now=moment, keep=keep)
+
+
+def latest_good_backup(data_dir: Path) -> BackupInfo | None:
+    """The newest backup that passes `PRAGMA integrity_check`, or None."""
+    for info in list_backups(data_dir):
+        if not check_file(info.path, thorough=True):
+            return info
+    return None
+
+
+def restore_latest_backup(data_dir: Path, *, now: datetime | None = None) -> RestoreResult:
+    """Replace the data file with the newest good backup, keeping the damaged file aside.
+
+    Refuses (StoreError) while another copy of the app has the data open, and when no backup
+    passes its check; in both cases nothing is moved.
+    """
+    db_path = database_path(data_dir)
+    try:
+        lock = DataLock(db_path, exclusive=True).acquire()
+    except LockBusyError as error:
+        raise StoreError(
+            f"{db_path}: the data is in use by another copy of listen-drill. "
+            "Close it, then restore again."
+        ) from error
+    try:
+        backup = latest_good_backup(data_dir)
+        if backup is None:
+            raise StoreError(
+                f"{db_path}: no backup in {backups_dir(data_dir)} passes its check, so nothing "
+                "was restored and the data file is left as it is."
+            )
+        damaged_copy = _move_aside(db_path, data_dir / DAMAGED_DIR, now or datetime.now())
+        incoming = db_path.with_name(db_path.name + ".restoring")
+        shutil.copyfile(backup.path, incoming)
+        incoming.replace(db_path)
+        return RestoreResult(backup, damaged_copy)
+    finally:
+        lock.release()
+
+
+def _move_aside(db_path: Path, folder: Path, now: datetime) -> Path | None:
+    """Move the data file and its journal files into `folder`; None when there was no file."""
+    if not db_path.exists():
+        return None
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{db_path.stem}-{now.strftime(_STAMP)}{db_path.suffix}"
+    counter = 1
+    while target.exists():
+        target = folder / f"{db_path.stem}-{now.strftime(_STAMP)}-{counter}{db_path.suffix}"
+        counter += 1
+    try:
+        for suffix in _JOURNAL_SUFFIXES:
+            journal = db_path.with_name(db_path.name + suffix)
+            if journal.exists():
+                journal.replace(target.with_name(target.name + suffix))
+        db_path.replace(target)
+    except PermissionError as error:  # Windows: another process holds the file open
+        raise StoreError(
+            f"{db_path}: the data is in use by another program, so it cannot be moved aside. "
+            "Close other copies of listen-drill, then restore again."
+        ) from error
+    return target

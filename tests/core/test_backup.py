@@ -1,0 +1,147 @@
+"""Daily backups, damage found at start, and the restore that keeps the damaged file aside."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from listen_drill.core.backup import (
+    KEEP,
+    backup_now,
+    daily_backup,
+    latest_good_backup,
+    list_backups,
+    restore_latest_backup,
+)
+from listen_drill.core.integrity import check_file
+from listen_drill.core.paths import database_path
+from listen_drill.core.store import DamagedStoreError, Store, StoreError
+from tests.core.store_helpers import sample_attempt
+
+MORNING = datetime(2024, 3, 4, 9, 0, 0)
+
+
+def fill(data_dir: Path, attempts: int) -> list[str]:
+    with Store.open(data_dir) as store:
+        profile = store.current_profile()
+        return [store.record_attempt(sample_attempt(profile.id, i)).uuid for i in range(attempts)]
+
+
+def damage(path: Path) -> None:
+    """Overwrite pages in the middle of the file, as a failing disk or a bad copy would."""
+    size = path.stat().st_size
+    with path.open("r+b") as handle:
+        handle.seek(size // 2)
+        handle.write(b"\xa5" * 8192)
+
+
+def test_backup_is_a_complete_checked_copy(data_dir: Path) -> None:
+    uuids = fill(data_dir, 20)
+    info = backup_now(data_dir, now=MORNING)
+    assert info.path.name == "listen-drill-20240304-090000.db"
+    assert check_file(info.path) == []
+    with sqlite3.connect(info.path) as conn:
+        saved = {row[0] for row in conn.execute("SELECT uuid FROM attempts")}
+        journal = conn.execute("PRAGMA journal_mode").fetchone()[0]
+    assert saved == set(uuids)
+    assert journal == "delete"  # stands alone, no WAL file needed
+    assert not list(info.path.parent.glob("*.partial"))
+
+
+def test_backup_while_the_store_is_open_sees_committed_attempts(data_dir: Path) -> None:
+    with Store.open(data_dir) as store:
+        profile = store.current_profile()
+        saved = store.record_attempt(sample_attempt(profile.id))
+        info = backup_now(data_dir, now=MORNING)  # the attempt is still only in the WAL
+    with sqlite3.connect(info.path) as conn:
+        assert conn.execute("SELECT uuid FROM attempts").fetchall() == [(saved.uuid,)]
+
+
+def test_one_backup_a_day_and_the_last_seven_kept(data_dir: Path) -> None:
+    fill(data_dir, 1)
+    assert daily_backup(data_dir, now=MORNING) is not None
+    assert daily_backup(data_dir, now=MORNING + timedelta(hours=8)) is None  # same day
+    for day in range(1, 10):
+        assert daily_backup(data_dir, now=MORNING + timedelta(days=day)) is not None
+    kept = list_backups(data_dir)
+    assert len(kept) == KEEP
+    assert kept[0].taken_at == MORNING + timedelta(days=9)
+    assert kept[-1].taken_at == MORNING + timedelta(days=3)
+
+
+def test_other_files_in_the_backup_folder_are_left_alone(data_dir: Path) -> None:
+    fill(data_dir, 1)
+    stray = data_dir / "backups" / "my-notes.db"
+    stray.parent.mkdir(parents=True)
+    stray.write_text("mine")
+    for day in range(KEEP + 2):
+        backup_now(data_dir, now=MORNING + timedelta(days=day))
+    assert stray.read_text() == "mine"
+
+
+def test_backup_without_a_data_file_is_refused(data_dir: Path) -> None:
+    with pytest.raises(StoreError, match="no data file"):
+        backup_now(data_dir)
+
+
+def test_a_damaged_file_is_found_at_start_and_restored(data_dir: Path) -> None:
+    uuids = fill(data_dir, 300)
+    backup_now(data_dir, now=MORNING)
+    db_path = database_path(data_dir)
+    damage(db_path)
+    damaged_bytes = db_path.read_bytes()
+
+    with pytest.raises(DamagedStoreError, match="damaged") as caught:
+        Store.open(data_dir)
+    assert caught.value.path == db_path
+    assert caught.value.problems
+
+    result = restore_latest_backup(data_dir, now=MORNING + timedelta(hours=1))
+    assert result.backup.taken_at == MORNING
+    assert result.damaged_copy is not None
+    assert result.damaged_copy.parent == data_dir / "damaged"
+    assert result.damaged_copy.read_bytes() == damaged_bytes  # kept, byte for byte
+    with Store.open(data_dir) as store:
+        assert {row.uuid for row in store.attempt_rows()} == set(uuids)
+        assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_restore_skips_damaged_backups(data_dir: Path) -> None:
+    fill(data_dir, 200)
+    older = backup_now(data_dir, now=MORNING)
+    newer = backup_now(data_dir, now=MORNING + timedelta(days=1))
+    damage(newer.path)
+    assert latest_good_backup(data_dir) == older
+    result = restore_latest_backup(data_dir)
+    assert result.backup == older
+    assert newer.path.exists()  # a bad backup is not ours to delete either
+
+
+def test_restore_without_a_good_backup_moves_nothing(data_dir: Path) -> None:
+    fill(data_dir, 5)
+    db_path = database_path(data_dir)
+    before = db_path.read_bytes()
+    with pytest.raises(StoreError, match="no backup"):
+        restore_latest_backup(data_dir)
+    assert db_path.read_bytes() == before
+    assert not (data_dir / "damaged").exists()
+
+
+def test_restore_is_refused_while_another_copy_has_the_data_open(data_dir: Path) -> None:
+    fill(data_dir, 5)
+    backup_now(data_dir, now=MORNING)
+    with Store.open(data_dir) as other_copy:
+        with pytest.raises(StoreError, match="in use by another copy"):
+            restore_latest_backup(data_dir)
+        assert other_copy.attempt_count() == 5
+    assert restore_latest_backup(data_dir).backup.taken_at == MORNING
+
+
+def test_a_file_that_is_not_a_database_is_damaged_too(data_dir: Path) -> None:
+    data_dir.mkdir(parents=True)
+    database_path(data_dir).write_bytes(b"not sqlite at all " * 500)
+    with pytest.raises(DamagedStoreError, match="cannot be read"):
+        Store.open(data_dir)
