@@ -80,6 +80,7 @@ class AgentReport:
     strongest: tuple[DrillScore, ...]
     weakest: tuple[DrillScore, ...]
     best_replies: tuple[BestReply, ...]
+    statements: Mapping[tuple[str, str], str]  # (pack, drill) -> what the customer said
     first_day: date | None
     last_day: date | None
 
@@ -126,6 +127,10 @@ def agent_report(
         strongest=strongest,
         weakest=weakest,
         best_replies=tuple(source.best_replies(profile, filters, BEST_REPLIES)),
+        statements={
+            (d.pack_id, d.drill_id): source.statement_of(d.pack_id, d.drill_id)
+            for d in (*strongest, *weakest)
+        },
         first_day=totals.days[0].day if totals.days else None,
         last_day=totals.days[-1].day if totals.days else None,
     )

@@ -151,6 +151,15 @@ class AttemptSource:
         for row in cursor:
             yield dict(zip(RECORD_COLUMNS, row, strict=True))
 
+    def statement_of(self, pack_id: str, drill_id: str) -> str:
+        """The customer's words of a drill, as its latest attempt copied them."""
+        row = self.db.execute(
+            "SELECT statement FROM attempts WHERE pack_id = ? AND drill_id = ?"
+            " ORDER BY created_at DESC LIMIT 1",
+            [pack_id, drill_id],
+        ).fetchone()
+        return str(row[0] or "") if row else ""
+
     def best_replies(
         self, profile: Profile, filters: ExportFilter, limit: int = 3
     ) -> list[BestReply]:
