@@ -260,7 +260,8 @@ def parse_progress_text(path: Path, text: str) -> ProgressFile:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        stripped = text.strip()
+        if error.pos >= len(stripped) or (stripped.startswith("{") and not stripped.endswith("}")):
             raise ProgressFileError(
                 path,
                 "the file is truncated: it ends before the progress data is complete "
