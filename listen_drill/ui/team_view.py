@@ -86,6 +86,7 @@ class TeamView(QDialog):
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         note = QLabel(
             "Averages out of 100. In brackets: the change over the latest four weeks against "
@@ -162,6 +163,8 @@ class TeamView(QDialog):
     def _trend_cell(self, change: float | None) -> QTableWidgetItem:
         if change is None:
             return _cell("–")
+        if abs(change) < 0.05:
+            return _cell("±0")
         item = _cell(f"{'▲' if change > 0 else '▼'} {abs(change):.1f}")
         item.setForeground(QColor("#1e8449" if change > 0 else "#c0392b"))
         return item

@@ -71,8 +71,10 @@ def test_cancel_leaves_no_file(
     dialog.buttons.accepted.emit()
     assert dialog.task is not None
     assert not dialog.buttons.isEnabled()
+    cancel_button = dialog.task.dialog.findChild(QPushButton)
+    assert cancel_button is not None
     with qtbot.waitSignal(dialog.task.cancelled, timeout=10_000):
-        dialog.task.dialog.findChild(QPushButton).click()  # Cancel in the progress dialog
+        cancel_button.click()  # Cancel in the progress dialog
         gate.set()
     assert not output.exists()
     assert list(folder.iterdir()) == []
@@ -94,13 +96,19 @@ def test_team_view_compares_agents_and_imports_in_background(
     with qtbot.waitSignal(view.task.finished, timeout=10_000):
         pass
     assert view.table.rowCount() == 2
-    names = [view.table.item(r, 0).text() for r in range(2)]
+
+    def text(row: int, column: int) -> str:
+        item = view.table.item(row, column)
+        assert item is not None
+        return item.text()
+
+    names = [text(r, 0) for r in range(2)]
     tom = next(p for p in filled_store.profiles() if p.name == "Tom")
     overall = skill_averages(filled_store.daily_totals(tom.id)).overall
     assert overall is not None
     row = names.index("Tom")
-    assert view.table.item(row, 1).text() == "50"
-    assert view.table.item(row, 2).text().split()[0] == f"{overall:.0f}"
+    assert text(row, 1) == "50"
+    assert text(row, 2).split()[0] == f"{overall:.0f}"
     view.show()
     qtbot.waitExposed(view)
     view.grab().save(str(tmp_path / "team-view.png"))
