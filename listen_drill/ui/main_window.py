@@ -23,6 +23,7 @@ from listen_drill.core.models import Attempt, Profile
 from listen_drill.core.session import DrillSession
 from listen_drill.core.store import Store
 from listen_drill.ui.drill_card import DrillCard
+from listen_drill.ui.export_menu import install_export_menus
 from listen_drill.ui.feedback_panel import FeedbackPanel
 from listen_drill.ui.speech import install_read_aloud
 
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
             self._action("&Keyboard shortcuts", [QKeySequence("F1")], self.show_shortcuts)
         )
         help_menu.addAction(self._action("&About listen-drill", [], self.show_about))
+        install_export_menus(self, self.store, file_menu)
 
     # -- packs ----------------------------------------------------------------------------
 

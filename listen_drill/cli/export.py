@@ -1,0 +1,97 @@
+"""`listen-drill export`: the agent's progress as CSV, a JSON progress file, or a PDF report.
+
+`--format csv` writes FILE (one row per attempt) and FILE-summary.csv beside it (profile x week x
+skill). `--format json` writes the progress file an agent sends to the team lead. `--format pdf`
+draws the printable report (Qt offscreen when there is no display).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from listen_drill.core.export.csv_export import export_csv
+from listen_drill.core.export.filters import ExportFilter, FilterError
+from listen_drill.core.export.progress_file import export_progress_file
+from listen_drill.core.export.report import build_report
+from listen_drill.core.export.source import AttemptSource
+from listen_drill.core.store import Store, StoreError
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-01"
+        ) from None
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export progress as CSV, a JSON progress file, or a PDF report",
+        description="Export attempts for a spreadsheet (csv: FILE plus FILE-summary.csv, "
+        "profile x week x skill), for the team lead (json: the progress file), or for print "
+        "(pdf). Files are written whole or not at all.",
+    )
+    parser.add_argument("--format", required=True, choices=("csv", "json", "pdf"))
+    parser.add_argument("--output", "-o", required=True, type=Path, metavar="FILE")
+    parser.add_argument(
+        "--profile",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="only this profile (name or uuid); repeat for several; default: all",
+    )
+    parser.add_argument("--since", type=iso_date, metavar="DATE", help="from this day (included)")
+    parser.add_argument("--until", type=iso_date, metavar="DATE", help="to this day (included)")
+    parser.add_argument("--pack", metavar="ID", help="only attempts on this pack")
+    parser.set_defaults(handler=run_export)
+
+
+def filters_from(args: argparse.Namespace) -> ExportFilter:
+    return ExportFilter(
+        profiles=tuple(args.profile), since=args.since, until=args.until, pack_id=args.pack
+    )
+
+
+def fail(message: str) -> int:
+    print(f"listen-drill: {message}", file=sys.stderr)
+    return 1
+
+
+def run_export(args: argparse.Namespace, data_dir: Path) -> int:
+    output: Path = args.output
+    if output.is_dir():
+        return fail(f"{output} is a folder; give a file name, e.g. {output / 'progress'}")
+    try:
+        filters = filters_from(args)
+        with Store.open(data_dir) as store:
+            source = AttemptSource.for_store(store)
+            if args.format == "csv":
+                result = export_csv(source, output, filters)
+                print(
+                    f"Wrote {result.attempts} attempts to {result.attempts_path} and "
+                    f"{result.summary_rows} summary rows to {result.summary_path}"
+                )
+            elif args.format == "json":
+                written = export_progress_file(source, output, filters)
+                print(
+                    f"Wrote the progress file {written.path}: {written.profiles} profile(s), "
+                    f"{written.attempts} attempts"
+                )
+            else:
+                from listen_drill.ui.report_pdf import ensure_gui_application, render_report_pdf
+
+                report = build_report(source, filters)
+                ensure_gui_application()
+                render_report_pdf(report, output)
+                print(f"Wrote the report {output} ({len(report.agents)} profile(s))")
+    except (FilterError, StoreError) as error:
+        return fail(str(error))
+    except OSError as error:
+        return fail(f"cannot write {output}: {error.strerror or error}")
+    return 0

@@ -1,0 +1,82 @@
+"""Which attempts an export covers: profiles, a date range and a pack."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from listen_drill.core.models import Profile
+
+
+class FilterError(ValueError):
+    """A filter names something that is not there; the message says what is."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportFilter:
+    """Profiles by name or uuid (none: all), local calendar days `since`..`until` (both
+    included, either open), and one pack id (None: all packs)."""
+
+    profiles: tuple[str, ...] = ()
+    since: date | None = None
+    until: date | None = None
+    pack_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.since and self.until and self.since > self.until:
+            raise FilterError(
+                f"The date range is empty: since {self.since.isoformat()} is after "
+                f"until {self.until.isoformat()}."
+            )
+
+    def bounds(self) -> tuple[str | None, str | None]:
+        """The range as stored timestamps: UTC ISO text, `until` exclusive.
+
+        A day is the agent's local day, as on their dashboard, so midnight is converted from
+        the machine's time zone to UTC before comparing with stored times.
+        """
+        return (
+            None if self.since is None else _utc_stamp(self.since),
+            None if self.until is None else _utc_stamp(self.until + timedelta(days=1)),
+        )
+
+    def select(self, profiles: Sequence[Profile]) -> list[Profile]:
+        """The profiles this filter names, in the order given; all of them when none named."""
+        if not self.profiles:
+            return list(profiles)
+        chosen: list[Profile] = []
+        for wanted in self.profiles:
+            key = wanted.strip().casefold()
+            match = next(
+                (p for p in profiles if key in (p.name.casefold(), p.uuid.casefold())), None
+            )
+            if match is None:
+                known = ", ".join(p.name for p in profiles) or "none yet"
+                raise FilterError(f"No profile called {wanted!r}. Profiles: {known}.")
+            if match not in chosen:
+                chosen.append(match)
+        return chosen
+
+    def describe(self) -> str:
+        """One line for a report's header, e.g. "2026-01-05 to 2026-02-01 · pack basics"."""
+        parts: list[str] = []
+        if self.since and self.until:
+            parts.append(f"{self.since.isoformat()} to {self.until.isoformat()}")
+        elif self.since:
+            parts.append(f"from {self.since.isoformat()}")
+        elif self.until:
+            parts.append(f"up to {self.until.isoformat()}")
+        else:
+            parts.append("all dates")
+        parts.append(f"pack {self.pack_id}" if self.pack_id else "all packs")
+        return " · ".join(parts)
+
+
+def _utc_stamp(day: date) -> str:
+    local_midnight = datetime.combine(day, time()).astimezone()
+    return local_midnight.astimezone(UTC).isoformat(timespec="seconds")
+
+
+#: No filter: every profile, every date, every pack.
+EVERYTHING = ExportFilter()

@@ -1,0 +1,89 @@
+"""The main window's hook for exports: File > Export... and the Team menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from listen_drill.core.store import Store
+from listen_drill.core.team import TeamError
+from listen_drill.ui.export_dialog import ExportDialog
+from listen_drill.ui.team_view import TeamView
+
+
+def _action(window: QMainWindow, name: str, text: str, keys: str, slot: object) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    if keys:
+        action.setShortcut(QKeySequence(keys))
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
+
+
+def install_export_menus(window: QMainWindow, store: Store, file_menu: QMenu) -> None:
+    """Add File > Export... (Ctrl+Shift+S) and Team > Import progress files... / Open team."""
+    export = _action(
+        window,
+        "exportAction",
+        "&Export…",
+        "Ctrl+Shift+S",
+        lambda: open_export_dialog(window, store),
+    )
+    existing = file_menu.actions()
+    if existing:
+        file_menu.insertAction(existing[0], export)
+    else:
+        file_menu.addAction(export)
+    team_menu = window.menuBar().insertMenu(window.menuBar().actions()[-1], QMenu("&Team", window))
+    menu = team_menu.menu()
+    assert isinstance(menu, QMenu)
+    menu.addAction(
+        _action(
+            window,
+            "teamImportAction",
+            "&Import progress files…",
+            "Ctrl+Shift+I",
+            lambda: open_team(window, import_files=True),
+        )
+    )
+    menu.addAction(
+        _action(
+            window,
+            "teamOpenAction",
+            "&Open team file…",
+            "Ctrl+Shift+T",
+            lambda: open_team(window, import_files=False),
+        )
+    )
+
+
+def open_export_dialog(window: QMainWindow, store: Store) -> ExportDialog:
+    dialog = ExportDialog(store, window)
+    dialog.open()
+    return dialog
+
+
+def open_team(window: QMainWindow, *, import_files: bool) -> None:
+    """Ask for a team file (a new name creates it), show the team view, optionally import."""
+    name, _ = QFileDialog.getSaveFileName(
+        window,
+        "Team file (open or create)",
+        str(Path.home() / "team.db"),
+        "Team files (*.db)",
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    if not name:
+        return
+    try:
+        view = TeamView(Path(name), window)
+    except TeamError as error:
+        QMessageBox.warning(window, "Team", str(error))
+        return
+    view.open()
+    if import_files:
+        view.choose_files()

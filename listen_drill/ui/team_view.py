@@ -1,0 +1,232 @@
+"""The team view: agents side by side, skill by skill (average, attempts, recent trend).
+
+Opened from Team > Import progress files... on a team file (created when new). Merging and
+exporting run in the background with progress and Cancel; the numbers come from
+`core.team.team_overview`, the same figures as each agent's dashboard.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from listen_drill.core.export.progress import CancelFn, ProgressFn
+from listen_drill.core.export.report import OVERALL, TREND_KEYS, build_report
+from listen_drill.core.team import (
+    AgentOverview,
+    MergeReport,
+    TeamDb,
+    merge_progress_files,
+    team_overview,
+)
+from listen_drill.core.team_export import export_team_csv
+from listen_drill.ui.background import BackgroundTask
+
+HEADERS = (
+    "Agent",
+    "Attempts",
+    "Overall",
+    "Paraphrase",
+    "Feeling",
+    "Question",
+    "Language",
+    "Trend (4 wk)",
+    "Last practised",
+)
+
+
+def _cell(text: str, sort: float | None = None, align_right: bool = True) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    if align_right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if sort is not None:
+        item.setData(Qt.ItemDataRole.UserRole, sort)
+    return item
+
+
+def _figure(value: float | None, change: float | None) -> str:
+    if value is None:
+        return "–"
+    if change is None or abs(change) < 0.5:
+        return f"{value:.0f}"
+    return f"{value:.0f}  ({'+' if change > 0 else '−'}{abs(change):.0f})"
+
+
+class TeamView(QDialog):
+    def __init__(self, team_path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.team_path = team_path
+        self.task: BackgroundTask | None = None
+        self.last_merge: MergeReport | None = None
+        self.setObjectName("teamView")
+        self.setWindowTitle(f"Team: {team_path.name}")
+        self.resize(980, 460)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("teamSummary")
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setObjectName("teamTable")
+        self.table.setAccessibleName("Agents compared skill by skill")
+        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        note = QLabel(
+            "Averages out of 100. In brackets: the change over the latest four weeks against "
+            "the four weeks before."
+        )
+        note.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        self.import_button = self._button(
+            "teamImport", "&Import progress files…", "Ctrl+I", self.choose_files
+        )
+        self.csv_button = self._button(
+            "teamExportCsv", "Export &CSV…", "Ctrl+Shift+C", lambda: self.choose_export("csv")
+        )
+        self.pdf_button = self._button(
+            "teamExportPdf", "Export &PDF…", "Ctrl+Shift+P", lambda: self.choose_export("pdf")
+        )
+        close = self._button("teamClose", "Close", "Esc", self.accept)
+        for button in (self.import_button, self.csv_button, self.pdf_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, stretch=1)
+        layout.addWidget(note)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def _button(self, name: str, text: str, keys: str, slot: Any) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.setToolTip(f"{text.replace('&', '')} ({keys})")
+        if keys != "Esc":
+            button.setShortcut(QKeySequence(keys))
+        button.clicked.connect(slot)
+        return button
+
+    # -- numbers --------------------------------------------------------------------------
+
+    def overview(self) -> list[AgentOverview]:
+        with TeamDb(self.team_path) as team:
+            return team_overview(team)
+
+    def refresh(self) -> None:
+        rows = self.overview()
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(rows))
+        for index, row in enumerate(rows):
+            averages = row.averages
+            values = [averages.overall, *averages.skills.values()]
+            cells = [
+                _cell(row.agent.name, align_right=False),
+                _cell(f"{row.attempts:,}"),
+                *(
+                    _cell(_figure(value, row.trend.change(key)))
+                    for value, key in zip(values, TREND_KEYS, strict=True)
+                ),
+                self._trend_cell(row.trend.change(OVERALL)),
+                _cell(row.last_day.isoformat() if row.last_day else "–", align_right=False),
+            ]
+            for column, cell in enumerate(cells):
+                self.table.setItem(index, column, cell)
+        self.table.resizeColumnsToContents()
+        total = sum(r.attempts for r in rows)
+        self.summary.setText(
+            f"<b>{len(rows)}</b> agents · <b>{total:,}</b> attempts · {self.team_path}"
+        )
+        self.csv_button.setEnabled(bool(rows))
+        self.pdf_button.setEnabled(bool(rows))
+
+    def _trend_cell(self, change: float | None) -> QTableWidgetItem:
+        if change is None:
+            return _cell("–")
+        if abs(change) < 0.05:
+            return _cell("±0")
+        item = _cell(f"{'▲' if change > 0 else '▼'} {abs(change):.1f}")
+        item.setForeground(QColor("#1e8449" if change > 0 else "#c0392b"))
+        return item
+
+    # -- background work ------------------------------------------------------------------
+
+    def _run(self, label: str, job: Any, done: Any) -> None:
+        self.task = BackgroundTask(self, label, job)
+        self.task.finished.connect(done)
+        self.task.failed.connect(lambda message: QMessageBox.warning(self, "Team", message))
+        self.task.cancelled.connect(self.refresh)
+        self.task.start()
+
+    def choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, "Progress files to import", str(Path.home()), "Progress files (*.json)"
+        )
+        if names:
+            self.merge([Path(name) for name in names])
+
+    def merge(self, paths: list[Path]) -> None:
+        team_path = self.team_path
+
+        def job(progress: ProgressFn, cancel: CancelFn) -> MergeReport:
+            return merge_progress_files(paths, team_path, progress=progress, cancel=cancel)
+
+        self._run(f"Importing {len(paths)} progress files…", job, self._merged)
+
+    def _merged(self, report: object) -> None:
+        assert isinstance(report, MergeReport)
+        self.last_merge = report
+        self.refresh()
+        if report.errors:
+            QMessageBox.warning(
+                self,
+                "Some files were not imported",
+                "\n\n".join(f.error for f in report.errors),
+            )
+
+    def choose_export(self, fmt: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export the team", str(self.team_path.with_suffix(f".{fmt}")), f"*.{fmt}"
+        )
+        if name:
+            self.export(fmt, Path(name))
+
+    def export(self, fmt: str, output: Path) -> None:
+        team_path = self.team_path
+
+        def job(progress: ProgressFn, cancel: CancelFn) -> Path:
+            with TeamDb(team_path) as team:
+                if fmt == "csv":
+                    export_team_csv(team, output, progress=progress, cancel=cancel)
+                    return output
+                report = build_report(
+                    team.source,
+                    title="Reflective listening: team report",
+                    progress=progress,
+                    cancel=cancel,
+                )
+            from listen_drill.ui.report_pdf import render_report_pdf
+
+            return render_report_pdf(report, output, cancel=cancel)
+
+        self._run(f"Exporting {output.name}…", job, lambda _path: None)

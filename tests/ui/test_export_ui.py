@@ -1,0 +1,114 @@
+"""File > Export... and the team view, driven like a user with pytest-qt."""
+
+from __future__ import annotations
+
+import csv
+import threading
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from listen_drill.core.export.filters import ExportFilter
+from listen_drill.core.export.progress_file import export_progress_file
+from listen_drill.core.export.source import AttemptSource
+from listen_drill.core.stats import skill_averages
+from listen_drill.core.store import Store
+from listen_drill.core.team import merge_progress_files
+from listen_drill.ui import export_dialog
+from listen_drill.ui.export_dialog import ExportDialog
+from listen_drill.ui.team_view import TeamView
+from tests.core.export_helpers import add_attempts
+
+
+@pytest.fixture
+def filled_store(library_store: Store) -> Store:
+    add_attempts(library_store, library_store.current_profile(), 400, every=timedelta(hours=5))
+    add_attempts(library_store, library_store.create_profile("Tom"), 50)
+    return library_store
+
+
+def test_export_runs_in_the_background_with_progress(
+    qtbot: QtBot, filled_store: Store, tmp_path: Path
+) -> None:
+    dialog = ExportDialog(filled_store)
+    qtbot.addWidget(dialog)
+    output = tmp_path / "progress.csv"
+    dialog.output_edit.setText(str(output))
+    dialog.buttons.accepted.emit()
+    assert dialog.task is not None
+    seen: list[tuple[int, int]] = []
+    dialog.task.signals.progress.connect(lambda done, total: seen.append((done, total)))
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        pass
+    assert dialog.result_path == output
+    assert seen and seen[-1][0] == seen[-1][1]
+    with output.open(encoding="utf-8-sig", newline="") as handle:
+        assert len(list(csv.DictReader(handle))) == 450
+
+
+def test_cancel_leaves_no_file(
+    qtbot: QtBot, filled_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate = threading.Event()
+    real = export_dialog.run_export
+
+    def gated(*args: Any) -> Any:
+        gate.wait(5)  # hold the worker until the user has pressed Cancel
+        return real(*args)
+
+    monkeypatch.setattr(export_dialog, "run_export", gated)
+    dialog = ExportDialog(filled_store)
+    qtbot.addWidget(dialog)
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("json"))
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    output = folder / "progress.json"
+    dialog.output_edit.setText(str(output))
+    dialog.buttons.accepted.emit()
+    assert dialog.task is not None
+    assert not dialog.buttons.isEnabled()
+    cancel_button = dialog.task.dialog.findChild(QPushButton)
+    assert cancel_button is not None
+    with qtbot.waitSignal(dialog.task.cancelled, timeout=10_000):
+        cancel_button.click()  # Cancel in the progress dialog
+        gate.set()
+    assert not output.exists()
+    assert list(folder.iterdir()) == []
+    assert dialog.buttons.isEnabled()
+
+
+def test_team_view_compares_agents_and_imports_in_background(
+    qtbot: QtBot, filled_store: Store, tmp_path: Path
+) -> None:
+    source = AttemptSource.for_store(filled_store)
+    progress_file = export_progress_file(source, tmp_path / "all.json", ExportFilter()).path
+    team_path = tmp_path / "team.db"
+    merge_progress_files([], team_path)
+    view = TeamView(team_path)
+    qtbot.addWidget(view)
+    assert view.table.rowCount() == 0
+    view.merge([progress_file])
+    assert view.task is not None
+    with qtbot.waitSignal(view.task.finished, timeout=10_000):
+        pass
+    assert view.table.rowCount() == 2
+
+    def text(row: int, column: int) -> str:
+        item = view.table.item(row, column)
+        assert item is not None
+        return item.text()
+
+    names = [text(r, 0) for r in range(2)]
+    tom = next(p for p in filled_store.profiles() if p.name == "Tom")
+    overall = skill_averages(filled_store.daily_totals(tom.id)).overall
+    assert overall is not None
+    row = names.index("Tom")
+    assert text(row, 1) == "50"
+    assert text(row, 2).split()[0] == f"{overall:.0f}"
+    view.show()
+    qtbot.waitExposed(view)
+    view.grab().save(str(tmp_path / "team-view.png"))
