@@ -1,86 +1,155 @@
 """Score a reply on paraphrase, emotion, question and language, with a finding for every point.
 
-First version: simple, deterministic rules that the calibrated scorer replaces.
+The overall score is the sum of the findings' points, clamped to 0..100: an agent can always see
+where each point came from. Lexicons load once; `score` does no I/O.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
-from listen_drill.core.models import DRILL_SKILLS, Drill, Feedback, Finding, Skill, SkillResult
+from listen_drill.core.models import (
+    DRILL_SKILLS,
+    Drill,
+    Feedback,
+    Finding,
+    KeyPoint,
+    Skill,
+    SkillResult,
+)
+from listen_drill.core.scoring.emotion import (
+    EmotionAnalysis,
+    analyse_emotion,
+    statement_emotions,
+    statement_intensity,
+)
+from listen_drill.core.scoring.language import find_phrases, find_presuming
+from listen_drill.core.scoring.lexicon import Lexicon, load_lexicon
+from listen_drill.core.scoring.paraphrase import (
+    ParaphraseAnalysis,
+    ParaphraseLevel,
+    StatementContent,
+    analyse_paraphrase,
+    content_of,
+)
+from listen_drill.core.scoring.question import (
+    QuestionFound,
+    QuestionType,
+    find_questions,
+    overall_type,
+)
+from listen_drill.core.scoring.text import Token, mask_quotes, normalise, sentences, tokenize
 
-WORD = re.compile(r"[A-Za-z']+")
-OPEN_STARTS = ("what", "how", "tell me", "walk me", "could you describe", "which")
-ROADBLOCKS = ("calm down", "you should have", "policy", "no need to", "unfortunately")
+MAX_REPLY_CHARS = 5000
+WEIGHTS = {Skill.PARAPHRASE: 35.0, Skill.EMOTION: 30.0, Skill.QUESTION: 25.0}
+LANGUAGE_WEIGHT = 10.0
+CLOSED_MESSAGE = "A closed question gets a yes, a no or one fact, and the customer stops talking."
+QUESTION_SCORES = {QuestionType.OPEN: 1.0, QuestionType.CLOSED: 0.35, QuestionType.NONE: 0.0}
 
 
 class Scorer:
-    """Holds the lexicons, loaded once; `score` does no I/O."""
+    """Holds the compiled lexicons; one instance serves any number of replies."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self._statement = lru_cache(maxsize=512)(self._analyse_statement)
+
+    def _analyse_statement(
+        self, statement: str, key_points: tuple[KeyPoint, ...], emotions: tuple[str, ...]
+    ) -> tuple[StatementContent, frozenset[str], int]:
+        lowered = normalise(statement)
+        tokens = tokenize(lowered)
+        content = content_of(tokens, key_points, self.lexicon)
+        expected = frozenset(emotions) or statement_emotions(lowered, tokens, self.lexicon)
+        return content, expected, statement_intensity(statement, lowered, self.lexicon)
 
     def score(
         self,
         statement: str,
         response: str,
         *,
-        key_points: Iterable[str] = (),
+        key_points: Iterable[str | KeyPoint] = (),
         emotions: Iterable[str] = (),
         skills: Iterable[Skill] = DRILL_SKILLS,
         avoid: Iterable[str] = (),
+        intensity: int | None = None,
     ) -> Feedback:
-        asked = set(skills)
+        points = tuple(kp if isinstance(kp, KeyPoint) else KeyPoint(str(kp)) for kp in key_points)
+        content, expected, cue_intensity = self._statement(
+            statement, points, tuple(sorted(emotions))
+        )
+        asked = [skill for skill in DRILL_SKILLS if skill in set(skills)] or list(DRILL_SKILLS)
+        weights = _scaled_weights(asked)
         findings: list[Finding] = []
-        lowered = response.lower()
-        statement_words = {w.lower() for w in WORD.findall(statement) if len(w) > 3}
-        reply_words = {w.lower() for w in WORD.findall(response)}
-        overlap = len(statement_words & reply_words) / max(1, len(statement_words))
-        para = min(1.0, overlap * 2)
-        emotion_hit = any(word in lowered for word in emotions) or "feel" in lowered
-        question_open = any(lowered.split("?")[0].strip().startswith(s) for s in OPEN_STARTS)
-        question_type = "open" if question_open else ("closed" if "?" in response else "none")
-        for phrase in (*ROADBLOCKS, *avoid):
-            index = lowered.find(phrase)
-            if index >= 0:
-                findings.append(
-                    Finding(
-                        kind="roadblock",
-                        skill=Skill.LANGUAGE,
-                        message=f"“{phrase}” pushes the customer away.",
-                        suggestion="Reflect what they said instead.",
-                        start=index,
-                        end=index + len(phrase),
-                        points=-10,
-                    )
+
+        truncated = len(response) > MAX_REPLY_CHARS
+        reply = response[:MAX_REPLY_CHARS]
+        if truncated:
+            findings.append(
+                Finding(
+                    "truncated",
+                    Skill.LANGUAGE,
+                    f"Only the first {MAX_REPLY_CHARS:,} characters were judged.",
+                    "Keep replies short enough for a customer to read in one go.",
+                    start=MAX_REPLY_CHARS - 1,
+                    end=MAX_REPLY_CHARS,
                 )
-        results = (
-            SkillResult(
-                Skill.PARAPHRASE,
-                para,
-                "simple" if para > 0.2 else "none",
-                Skill.PARAPHRASE in asked,
+            )
+        lowered = normalise(reply)
+        tokens = tokenize(lowered)
+        all_sentences = sentences(mask_quotes(lowered))
+        questions = find_questions(all_sentences, self.lexicon)
+        question_type = overall_type(questions)
+        emotion = analyse_emotion(lowered, tokens, all_sentences, expected, self.lexicon)
+        paraphrase = analyse_paraphrase(
+            lowered,
+            tokens,
+            all_sentences,
+            {q.sentence.start for q in questions},
+            [(m.start, m.end) for m in emotion.fitting],
+            content,
+            self.lexicon,
+        )
+
+        para_score = paraphrase.score
+        emotion_score, acknowledged = self._emotion_findings(
+            emotion, intensity or cue_intensity, reply, lowered, findings
+        )
+        question_score = self._question_findings(
+            questions, question_type, Skill.QUESTION in asked, findings
+        )
+        self._paraphrase_findings(paraphrase, content, findings)
+        language_score, roadblocks = self._language_findings(
+            lowered, tokens, tuple(avoid), findings
+        )
+
+        results = {
+            Skill.PARAPHRASE: SkillResult(
+                Skill.PARAPHRASE, para_score, paraphrase.level.value, Skill.PARAPHRASE in asked
             ),
-            SkillResult(
+            Skill.EMOTION: SkillResult(
                 Skill.EMOTION,
-                1.0 if emotion_hit else 0.0,
-                "yes" if emotion_hit else "no",
+                emotion_score,
+                "yes" if acknowledged else "no",
                 Skill.EMOTION in asked,
             ),
-            SkillResult(
-                Skill.QUESTION,
-                {"open": 1.0, "closed": 0.3, "none": 0.0}[question_type],
-                question_type,
-                Skill.QUESTION in asked,
+            Skill.QUESTION: SkillResult(
+                Skill.QUESTION, question_score, question_type.value, Skill.QUESTION in asked
             ),
-            SkillResult(Skill.LANGUAGE, 1.0 if not findings else 0.5, "", True),
-        )
-        counted = [r.score for r in results if r.asked]
-        overall = round(100 * sum(counted) / len(counted)) if counted else 0
+            Skill.LANGUAGE: SkillResult(Skill.LANGUAGE, language_score, "", True),
+        }
+        findings = [self._priced(f, results, weights) for f in findings]
+        findings.extend(_earned(results, weights, paraphrase, emotion, questions))
+        total = sum(f.points for f in findings)
+        overall = max(0, min(100, round(total)))
+        findings.sort(key=lambda f: (f.points >= 0, f.start, f.kind))
         return Feedback(
             overall=overall,
-            skills=results,
+            skills=tuple(results[s] for s in (*DRILL_SKILLS, Skill.LANGUAGE)),
             findings=tuple(findings),
-            roadblocks=tuple(f.kind for f in findings),
+            roadblocks=tuple(roadblocks),
+            truncated=truncated,
         )
 
     def score_drill(self, drill: Drill, response: str, pack_avoid: Iterable[str] = ()) -> Feedback:
@@ -88,11 +157,357 @@ class Scorer:
         return self.score(
             drill.statement,
             response,
-            key_points=[kp.text for kp in drill.key_points],
+            key_points=drill.key_points,
             emotions=drill.emotions,
             skills=drill.skills,
             avoid=(*pack_avoid, *drill.avoid),
+            intensity=drill.intensity,
         )
+
+    # -- findings per skill ---------------------------------------------------------------
+
+    def _emotion_findings(
+        self,
+        emotion: EmotionAnalysis,
+        intensity: int,
+        reply: str,
+        lowered: str,
+        findings: list[Finding],
+    ) -> tuple[float, bool]:
+        families = self.lexicon.families
+        for mention in emotion.mentions:
+            if mention.negated and mention.for_customer:
+                findings.append(
+                    Finding(
+                        "emotion.negated",
+                        Skill.EMOTION,
+                        "This denies the feeling instead of acknowledging it.",
+                        "Say it without the “not”: "
+                        f"“You sound {reply[mention.start : mention.end]}.”",
+                        mention.start,
+                        mention.end,
+                        points=-5,
+                    )
+                )
+        for mention in emotion.wrong:
+            expected = ", ".join(
+                sorted(families[f].label for f in emotion.expected if f in families)
+            )
+            findings.append(
+                Finding(
+                    "emotion.mismatch",
+                    Skill.EMOTION,
+                    "This names a feeling the customer is not showing.",
+                    f"Listen for what they express; here it is more like {expected}.",
+                    mention.start,
+                    mention.end,
+                    points=-5,
+                )
+            )
+        for hit in find_presuming(lowered, self.lexicon):
+            findings.append(
+                Finding("emotion.presuming", Skill.EMOTION, hit.rule.message, hit.rule.suggestion,
+                        hit.start, hit.end, points=hit.rule.points)
+            )  # fmt: skip
+        if emotion.fitting:
+            strongest = emotion.fitting[0]
+            if intensity >= 3 and all(m.mild for m in emotion.fitting):
+                findings.append(
+                    Finding(
+                        "emotion.understated",
+                        Skill.EMOTION,
+                        "The customer is very upset; “a bit” or “slightly” makes it sound smaller.",
+                        "Match their strength: “really frustrating”, “so worrying”.",
+                        strongest.start,
+                        strongest.end,
+                        points=-3,
+                    )
+                )
+                return 0.8, True
+            return 1.0, True
+        if emotion.validations:
+            return 0.6, True
+        if not emotion.wrong:
+            labels = [families[f].label for f in sorted(emotion.expected) if f in families][:2]
+            hint = " or ".join(labels) if labels else "what they seem to feel"
+            findings.append(
+                Finding(
+                    "emotion.missing",
+                    Skill.EMOTION,
+                    "The reply doesn't name how the customer feels.",
+                    f"Name the feeling you hear, e.g. {hint}: "
+                    f"“That sounds really {_adjective(labels)}.”",
+                )
+            )
+        return 0.0, False
+
+    def _question_findings(
+        self,
+        questions: list[QuestionFound],
+        kind: QuestionType,
+        asked: bool,
+        findings: list[Finding],
+    ) -> float:
+        score = QUESTION_SCORES[kind]
+        # When the only questions are closed, the first one carries the points it earned (and
+        # this advice) as its own finding; see `_earned`.
+        skip_first = asked and kind is QuestionType.CLOSED
+        for question in questions:
+            if question.kind is QuestionType.CLOSED:
+                if skip_first:
+                    skip_first = False
+                    continue
+                findings.append(
+                    Finding(
+                        "question.closed",
+                        Skill.QUESTION,
+                        CLOSED_MESSAGE,
+                        "Open it up: start with “What…” or “How…”, or say “Tell me about…”.",
+                        question.sentence.start,
+                        question.sentence.end,
+                    )
+                )
+        lexicon = self.lexicon
+        for question in questions:
+            text = question.sentence.text
+            if lexicon.accusing_why and (match := lexicon.accusing_why.search(text)):
+                findings.append(
+                    Finding(
+                        "question.accusing_why",
+                        Skill.QUESTION,
+                        "“Why did you…?” sounds like an accusation and puts the customer on trial.",
+                        "Ask about what happened instead: “What happened when you…?”",
+                        question.sentence.start + match.start(),
+                        question.sentence.start + match.end(),
+                        points=-6,
+                    )
+                )
+                score = min(score, 0.5)
+            if lexicon.leading and (match := lexicon.leading.search(text)):
+                findings.append(
+                    Finding(
+                        "question.leading",
+                        Skill.QUESTION,
+                        "A leading question pushes your answer on the customer.",
+                        "Ask neutrally: “How do you see it?”",
+                        question.sentence.start + match.start(),
+                        question.sentence.start + match.end(),
+                        points=-5,
+                    )
+                )
+                score = min(score, 0.5)
+        posed = [q for q in questions if q.sentence.asks or q.kind is QuestionType.OPEN]
+        if len(posed) >= 2:
+            findings.append(
+                Finding(
+                    "question.stacked",
+                    Skill.QUESTION,
+                    f"{len(posed)} questions in a row: the customer can only answer one.",
+                    "Ask one question, then wait for the answer.",
+                    posed[1].sentence.start,
+                    posed[-1].sentence.end,
+                    points=-4,
+                )
+            )
+            score = max(0.0, score - 0.15)
+        if kind is QuestionType.NONE:
+            findings.append(
+                Finding(
+                    "question.missing",
+                    Skill.QUESTION,
+                    "There is no question, so the customer has no invitation to say more.",
+                    "End with one open question: “What would help most right now?”",
+                )
+            )
+        return score
+
+    def _paraphrase_findings(
+        self, paraphrase: ParaphraseAnalysis, content: StatementContent, findings: list[Finding]
+    ) -> None:
+        if paraphrase.parroted:
+            findings.append(
+                Finding(
+                    "paraphrase.parroting",
+                    Skill.PARAPHRASE,
+                    "This repeats the customer's words back almost exactly; "
+                    "it can sound mechanical.",
+                    "Say it in your own words and add what it means for them.",
+                )
+            )
+        for start, end in paraphrase.wrong_numbers:
+            findings.append(
+                Finding(
+                    "paraphrase.wrong_fact",
+                    Skill.PARAPHRASE,
+                    "The customer didn't say this: a wrong fact tells them you weren't listening.",
+                    "Check the details against their words before you reflect them.",
+                    start,
+                    end,
+                    points=-8,
+                )
+            )
+        for start, end in paraphrase.self_talk:
+            findings.append(
+                Finding(
+                    "paraphrase.self_focus",
+                    Skill.PARAPHRASE,
+                    "Talking about yourself moves the spotlight away from the customer.",
+                    "Keep the focus on them: “You…”, “Your…”.",
+                    start,
+                    end,
+                    points=-4,
+                )
+            )
+        if paraphrase.level is ParaphraseLevel.NONE:
+            missing = paraphrase.missing_points[:2]
+            hint = "; mention " + " and ".join(f"“{p}”" for p in missing) if missing else ""
+            findings.append(
+                Finding(
+                    "paraphrase.missing",
+                    Skill.PARAPHRASE,
+                    "The reply doesn't say back what the customer told you.",
+                    f"Start with what happened, in your words: “So…”{hint}.",
+                )
+            )
+        elif paraphrase.missing_points and content.key_points:
+            findings.append(
+                Finding(
+                    "paraphrase.partial",
+                    Skill.PARAPHRASE,
+                    "Your reflection leaves out part of what the customer said.",
+                    "Also reflect "
+                    + " and ".join(f"“{p}”" for p in paraphrase.missing_points[:2])
+                    + ".",
+                )
+            )
+        elif paraphrase.level is ParaphraseLevel.SIMPLE and not paraphrase.parroted:
+            findings.append(
+                Finding(
+                    "paraphrase.go_deeper",
+                    Skill.PARAPHRASE,
+                    "A simple reflection: accurate, but it adds no meaning.",
+                    "Add what it means for them: the impact, or the worry beneath it.",
+                )
+            )
+
+    def _language_findings(
+        self, lowered: str, tokens: list[Token], avoid: tuple[str, ...], findings: list[Finding]
+    ) -> tuple[float, list[str]]:
+        penalty = 0.0
+        categories: list[str] = []
+        for hit in find_phrases(lowered, self.lexicon, avoid):
+            findings.append(
+                Finding(
+                    "scripted"
+                    if hit.rule.category == "scripted"
+                    else f"roadblock.{hit.rule.category}",
+                    Skill.LANGUAGE,
+                    hit.rule.message,
+                    hit.rule.suggestion,
+                    hit.start,
+                    hit.end,
+                    points=hit.rule.points,
+                )
+            )
+            penalty += -hit.rule.points
+            if hit.rule.category not in categories:
+                categories.append(hit.rule.category)
+        if len(tokens) > self.lexicon.rambling_words:
+            rule = self.lexicon.rambling
+            findings.append(
+                Finding("length.rambling", Skill.LANGUAGE, rule.message, rule.suggestion,
+                        points=rule.points)
+            )  # fmt: skip
+            penalty += -rule.points
+        return max(0.0, 1.0 - penalty / 30.0), categories
+
+    @staticmethod
+    def _priced(
+        finding: Finding, results: dict[Skill, SkillResult], weights: dict[Skill, float]
+    ) -> Finding:
+        """A penalty on a skill the drill does not ask for costs nothing (it is still shown)."""
+        if finding.skill in results and not results[finding.skill].asked:
+            return Finding(finding.kind, finding.skill, finding.message, finding.suggestion,
+                           finding.start, finding.end, 0.0)  # fmt: skip
+        return finding
+
+
+def _scaled_weights(asked: list[Skill]) -> dict[Skill, float]:
+    total = sum(WEIGHTS[s] for s in asked)
+    scale = (100.0 - LANGUAGE_WEIGHT) / total
+    return {s: WEIGHTS[s] * scale for s in asked}
+
+
+def _earned(
+    results: dict[Skill, SkillResult],
+    weights: dict[Skill, float],
+    paraphrase: ParaphraseAnalysis,
+    emotion: EmotionAnalysis,
+    questions: list[QuestionFound],
+) -> list[Finding]:
+    """The positive findings: the points each skill earned, on the words that earned them."""
+    earned: list[Finding] = []
+    para = results[Skill.PARAPHRASE]
+    if para.asked and para.score > 0 and paraphrase.reflective:
+        first = paraphrase.reflective[0]
+        message = (
+            "A complex reflection: you said back what happened and what it means for them."
+            if paraphrase.level is ParaphraseLevel.COMPLEX
+            else "You said back what the customer told you."
+        )
+        earned.append(Finding("paraphrase.reflected", Skill.PARAPHRASE, message, "",
+                              first.start, first.end,
+                              round(weights[Skill.PARAPHRASE] * para.score, 1)))  # fmt: skip
+    feel = results[Skill.EMOTION]
+    if feel.asked and feel.score > 0:
+        if emotion.fitting:
+            span = (emotion.fitting[0].start, emotion.fitting[0].end)
+            message = "You named how the customer feels."
+        else:
+            span = emotion.validations[0]
+            message = "You responded warmly to the feeling; naming it would be stronger still."
+        earned.append(Finding("emotion.named", Skill.EMOTION, message, "", span[0], span[1],
+                              round(weights[Skill.EMOTION] * feel.score, 1)))  # fmt: skip
+    question = results[Skill.QUESTION]
+    if question.asked and question.score > 0:
+        best = next(
+            (q for q in questions if q.kind is QuestionType.OPEN),
+            questions[0] if questions else None,
+        )
+        if best is not None:
+            is_open = best.kind is QuestionType.OPEN
+            message = (
+                "An open question: it invites the customer to tell you more."
+                if is_open
+                else CLOSED_MESSAGE
+            )
+            tip = (
+                ""
+                if is_open
+                else "Open it up: start with “What…” or “How…”, or say “Tell me about…”."
+            )
+            earned.append(Finding(f"question.{best.kind.value}", Skill.QUESTION, message, tip,
+                                  best.sentence.start, best.sentence.end,
+                                  round(weights[Skill.QUESTION] * question.score, 1)))  # fmt: skip
+    language = results[Skill.LANGUAGE]
+    if language.score > 0:
+        earned.append(
+            Finding("language.respectful", Skill.LANGUAGE,
+                    "Respectful wording." if language.score >= 1 else "Mostly respectful wording.",
+                    "", 0, 0, round(LANGUAGE_WEIGHT * language.score, 1))
+        )  # fmt: skip
+    return earned
+
+
+def _adjective(labels: list[str]) -> str:
+    words = {
+        "frustration": "frustrating", "anger": "maddening", "disappointment": "disappointing",
+        "worry": "worrying", "confusion": "confusing", "sadness": "upsetting",
+        "embarrassment": "embarrassing", "impatience": "frustrating", "distrust": "unsettling",
+        "feeling overwhelmed": "overwhelming", "hurt": "hurtful", "stress": "stressful",
+        "helplessness": "hard", "relief": "reassuring", "gratitude": "good to hear",
+    }  # fmt: skip
+    return words.get(labels[0], "hard") if labels else "hard"
 
 
 @cache

@@ -1,0 +1,146 @@
+"""Does the reply name or validate a feeling that fits the customer's?"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from listen_drill.core.scoring.lexicon import Lexicon
+from listen_drill.core.scoring.text import Sentence, Token
+
+# Feelings close enough that naming one for another still shows the agent heard.
+RELATED: tuple[frozenset[str], ...] = (
+    frozenset({"frustrated", "angry", "impatient", "hurt", "distrustful", "disappointed"}),
+    frozenset({"worried", "stressed", "overwhelmed", "helpless", "confused"}),
+    frozenset({"sad", "hurt", "disappointed", "embarrassed", "helpless"}),
+    frozenset({"relieved", "grateful"}),
+)
+POSITIVE = frozenset({"relieved", "grateful"})
+SECOND_PERSON = frozenset({"you", "your", "you're", "you've", "you'd", "you'll", "yours"})
+IMPERSONAL_OPENERS = ("that", "this", "it", "what a", "how", "such", "no wonder", "sounds",
+                      "must", "so", "anyone", "of course", "i can hear", "i can see", "i hear",
+                      "i imagine", "i can imagine", "i get", "i'd", "i would")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class FeelingMention:
+    family: str
+    start: int
+    end: int
+    negated: bool
+    mild: bool
+    for_customer: bool
+
+
+@dataclass(frozen=True)
+class EmotionAnalysis:
+    mentions: list[FeelingMention]
+    validations: list[tuple[int, int]]
+    expected: frozenset[str]
+    fitting: list[FeelingMention] = field(default_factory=list)
+    wrong: list[FeelingMention] = field(default_factory=list)
+
+
+def related(expected: frozenset[str]) -> frozenset[str]:
+    """Families that count as fitting when these were expected."""
+    allowed = set(expected)
+    for group in RELATED:
+        if group & expected:
+            allowed |= group
+    return frozenset(allowed)
+
+
+def statement_emotions(lowered: str, tokens: list[Token], lexicon: Lexicon) -> frozenset[str]:
+    """Feelings the customer's words show: named ones, and cues such as "third time" or "!!!"."""
+    found = {lexicon.emotion_stems[t.stem] for t in tokens if t.stem in lexicon.emotion_stems}
+    found |= {family for pattern, family in lexicon.emotion_phrases if pattern.search(lowered)}
+    if (lexicon.frustration_signs and lexicon.frustration_signs.search(lowered)) or (
+        lexicon.repeat_cues and lexicon.repeat_cues.search(lowered)
+    ):
+        found.add("frustrated")
+    if lexicon.worry_signs and lexicon.worry_signs.search(lowered):
+        found.add("worried")
+    if lexicon.sadness_signs and lexicon.sadness_signs.search(lowered):
+        found.add("disappointed")
+    found -= {"grateful"} if found - POSITIVE else set()
+    return frozenset(found)
+
+
+def statement_intensity(original: str, lowered: str, lexicon: Lexicon) -> int:
+    """1 to 3 from the customer's own cues: capitals, "!!", repetition words."""
+    level = 1
+    letters = [ch for ch in original if ch.isalpha()]
+    capitals = sum(1 for word in original.split() if len(word) > 2 and word.isupper())
+    if (
+        "!!" in original
+        or capitals >= 2
+        or (letters and sum(c.isupper() for c in letters) > 0.5 * len(letters))
+    ):
+        level += 1
+    if lexicon.repeat_cues and lexicon.repeat_cues.search(lowered):
+        level += 1
+    if lexicon.frustration_signs and lexicon.frustration_signs.search(lowered):
+        level += 1
+    return min(level, 3)
+
+
+def find_mentions(
+    lowered: str, tokens: list[Token], sentences: list[Sentence], lexicon: Lexicon
+) -> list[FeelingMention]:
+    raw: list[tuple[str, int, int]] = [
+        (lexicon.emotion_stems[t.stem], t.start, t.end)
+        for t in tokens
+        if t.stem in lexicon.emotion_stems
+    ]
+    for pattern, family in lexicon.emotion_phrases:
+        raw.extend((family, m.start(), m.end()) for m in pattern.finditer(lowered))
+    mentions: list[FeelingMention] = []
+    for family, start, end in sorted(raw, key=lambda item: item[1]):
+        if any(start < m.end and m.start < end for m in mentions):
+            continue  # a phrase and a word inside it: one mention
+        before = [t.text for t in tokens if t.end <= start][-4:]
+        negated = any(word in lexicon.negations or word.endswith("n't") for word in before)
+        window = lowered[max(0, start - 14) : start]
+        mild = bool(lexicon.mild and lexicon.mild.search(window))
+        mentions.append(
+            FeelingMention(
+                family, start, end, negated, mild, _for_customer(start, sentences, tokens)
+            )
+        )
+    return mentions
+
+
+def _for_customer(start: int, sentences: list[Sentence], tokens: list[Token]) -> bool:
+    """A feeling counts when it is about the customer ("you", "that sounds…"), not the agent."""
+    for sentence in sentences:
+        if sentence.start <= start < sentence.end:
+            words = {t.text for t in tokens if sentence.start <= t.start < sentence.end}
+            if words & SECOND_PERSON:
+                return True
+            return sentence.text.startswith(IMPERSONAL_OPENERS)
+    return False
+
+
+def analyse_emotion(
+    lowered: str,
+    tokens: list[Token],
+    sentences: list[Sentence],
+    expected: frozenset[str],
+    lexicon: Lexicon,
+) -> EmotionAnalysis:
+    mentions = find_mentions(lowered, tokens, sentences, lexicon)
+    validations = (
+        [(m.start(), m.end()) for m in lexicon.validation.finditer(lowered)]
+        if lexicon.validation
+        else []
+    )
+    allowed = related(expected) if expected else frozenset()
+    fitting: list[FeelingMention] = []
+    wrong: list[FeelingMention] = []
+    for mention in mentions:
+        if mention.negated or not mention.for_customer:
+            continue
+        if not expected or mention.family in allowed:
+            fitting.append(mention)
+        else:
+            wrong.append(mention)
+    return EmotionAnalysis(mentions, validations, expected, fitting, wrong)

@@ -1,0 +1,47 @@
+"""Roadblocks, scripted lines and rambling: words that cost the customer's trust."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from listen_drill.core.scoring.lexicon import Lexicon, PhraseRule
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    rule: PhraseRule
+    start: int
+    end: int
+
+
+def find_phrases(lowered: str, lexicon: Lexicon, avoid: tuple[str, ...]) -> list[PhraseHit]:
+    """Every roadblock, scripted line and pack-specific phrase to avoid, left to right."""
+    hits: list[PhraseHit] = []
+    for rule in (*lexicon.roadblocks, lexicon.scripted):
+        hits.extend(PhraseHit(rule, m.start(), m.end()) for m in rule.pattern.finditer(lowered))
+    for phrase in avoid:
+        needle = phrase.strip().lower()
+        if not needle:
+            continue
+        pattern = re.compile(r"(?<![a-z0-9])" + re.escape(needle) + r"(?![a-z0-9])")
+        rule = PhraseRule(
+            "avoid",
+            pattern,
+            f"Your trainer asks you to avoid “{phrase.strip()}” with customers.",
+            "Say it in your own words, about this customer's situation.",
+            -8.0,
+        )
+        hits.extend(PhraseHit(rule, m.start(), m.end()) for m in pattern.finditer(lowered))
+    hits.sort(key=lambda hit: hit.start)
+    kept: list[PhraseHit] = []
+    for hit in hits:  # one finding for overlapping matches of the same category
+        if any(k.rule.category == hit.rule.category and hit.start < k.end for k in kept):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def find_presuming(lowered: str, lexicon: Lexicon) -> list[PhraseHit]:
+    rule = lexicon.presuming
+    return [PhraseHit(rule, m.start(), m.end()) for m in rule.pattern.finditer(lowered)]

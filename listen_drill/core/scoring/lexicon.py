@@ -1,0 +1,169 @@
+"""The scorer's word lists, read once from `resources/lexicons/*.toml` and compiled.
+
+Trainers and translators can read and change the lists without touching code; scoring itself
+does no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from listen_drill.core.bundled import read_resource_text
+from listen_drill.core.scoring.text import normalise, phrase_pattern, stem
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseRule:
+    """A family of phrases to avoid, with what to tell the agent about it."""
+
+    category: str
+    pattern: re.Pattern[str]
+    message: str
+    suggestion: str
+    points: float
+
+
+@dataclass(frozen=True, slots=True)
+class EmotionFamily:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Everything the scorer knows about words, compiled for speed."""
+
+    families: dict[str, EmotionFamily]
+    emotion_stems: dict[str, str]  # stem of a one-word feeling -> family id
+    emotion_phrases: list[tuple[re.Pattern[str], str]]  # multi-word feelings
+    mild: re.Pattern[str] | None
+    strong_stems: frozenset[str]
+    repeat_cues: re.Pattern[str] | None
+    frustration_signs: re.Pattern[str] | None
+    worry_signs: re.Pattern[str] | None
+    sadness_signs: re.Pattern[str] | None
+    validation: re.Pattern[str] | None
+    negations: frozenset[str]
+    roadblocks: tuple[PhraseRule, ...]
+    scripted: PhraseRule
+    presuming: PhraseRule
+    rambling_words: int
+    rambling: PhraseRule
+    fillers: frozenset[str]
+    filler_phrases: tuple[str, ...]
+    open_starts: tuple[str, ...]
+    invitations: tuple[str, ...]
+    modal_frames: tuple[str, ...]
+    invitation_verbs: tuple[str, ...]
+    closed_starts: frozenset[str]
+    fact_openers: tuple[str, ...]
+    fact_nouns: tuple[str, ...]
+    leading: re.Pattern[str] | None
+    accusing_why: re.Pattern[str] | None
+    framing: tuple[str, ...]
+    meaning: re.Pattern[str] | None
+    advice: tuple[str, ...]
+    self_talk: re.Pattern[str] | None
+    stopwords: frozenset[str]
+    synonym_group_of: dict[str, int]  # stem -> synonym group index
+
+
+def _load(name: str) -> dict[str, Any]:
+    return tomllib.loads(read_resource_text("lexicons", name))
+
+
+def _rule(category: str, table: dict[str, Any]) -> PhraseRule:
+    pattern = phrase_pattern(list(table.get("patterns", [])), regex=True)
+    return PhraseRule(
+        category=category,
+        pattern=pattern or re.compile(r"(?!x)x"),
+        message=str(table["message"]),
+        suggestion=str(table["suggestion"]),
+        points=float(table["points"]),
+    )
+
+
+def _words(values: list[str]) -> tuple[str, ...]:
+    return tuple(sorted((normalise(v) for v in values), key=len, reverse=True))
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Read and compile every lexicon file; cached, so it happens once per process."""
+    emotions = _load("emotions.toml")
+    language = _load("language.toml")
+    questions = _load("questions.toml")
+    reflections = _load("reflections.toml")
+    stopwords = _load("stopwords.toml")
+    synonyms = _load("synonyms.toml")
+
+    families: dict[str, EmotionFamily] = {}
+    emotion_stems: dict[str, str] = {}
+    emotion_phrases: list[tuple[re.Pattern[str], str]] = []
+    for family_id, table in emotions["families"].items():
+        families[family_id] = EmotionFamily(family_id, str(table.get("label", family_id)))
+        for word in table.get("words", []):
+            word = normalise(word)
+            if " " in word:
+                pattern = phrase_pattern([word])
+                if pattern is not None:
+                    emotion_phrases.append((pattern, family_id))
+            else:
+                emotion_stems.setdefault(stem(word), family_id)
+
+    synonym_group_of: dict[str, int] = {}
+    for index, group in enumerate(synonyms["groups"]):
+        for word in group:
+            for part in normalise(word).split():
+                synonym_group_of.setdefault(stem(part), index)
+
+    cues = emotions.get("cues", {})
+    intensity = emotions.get("intensity", {})
+    length = language["length"]
+    return Lexicon(
+        families=families,
+        emotion_stems=emotion_stems,
+        emotion_phrases=emotion_phrases,
+        mild=phrase_pattern(intensity.get("mild", [])),
+        strong_stems=frozenset(stem(w) for w in intensity.get("strong", [])),
+        repeat_cues=phrase_pattern(cues.get("repeat", [])),
+        frustration_signs=phrase_pattern(cues.get("frustration_signs", [])),
+        worry_signs=phrase_pattern(cues.get("worry_signs", [])),
+        sadness_signs=phrase_pattern(cues.get("sadness_signs", [])),
+        validation=phrase_pattern(emotions.get("validation", {}).get("phrases", [])),
+        negations=frozenset(normalise(w) for w in emotions.get("negation", {}).get("words", [])),
+        roadblocks=tuple(
+            _rule(category, table) for category, table in language["roadblocks"].items()
+        ),
+        scripted=_rule("scripted", language["scripted"]),
+        presuming=_rule("presuming", language["presuming"]),
+        rambling_words=int(length["rambling_words"]),
+        rambling=PhraseRule(
+            "rambling",
+            re.compile(r"(?!x)x"),
+            str(length["message"]),
+            str(length["suggestion"]),
+            float(length["points"]),
+        ),
+        fillers=frozenset(normalise(w) for w in questions["fillers"]),
+        filler_phrases=_words(questions["filler_phrases"]),
+        open_starts=_words(questions["open_starts"]),
+        invitations=_words(questions["invitations"]),
+        modal_frames=_words(questions["modal_frames"]),
+        invitation_verbs=_words(questions["invitation_verbs"]),
+        closed_starts=frozenset(normalise(w) for w in questions["closed_starts"]),
+        fact_openers=_words(questions["fact_openers"]),
+        fact_nouns=_words(questions["fact_nouns"]),
+        leading=phrase_pattern(questions["leading"], regex=True),
+        accusing_why=phrase_pattern(questions["accusing_why"]),
+        framing=_words(reflections["framing"]),
+        meaning=phrase_pattern(reflections["meaning_markers"]),
+        advice=_words(reflections["advice"]),
+        self_talk=phrase_pattern(reflections["self_talk"]),
+        stopwords=frozenset(normalise(w) for w in stopwords["words"]),
+        synonym_group_of=synonym_group_of,
+    )

@@ -1,0 +1,202 @@
+"""Does the reply carry what the customer said, in the agent's words, from the customer's side?"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from listen_drill.core.models import KeyPoint
+from listen_drill.core.scoring.lexicon import Lexicon
+from listen_drill.core.scoring.question import strip_fillers
+from listen_drill.core.scoring.text import Sentence, Token, longest_common_run, normalise, stem
+
+NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "first": "1", "second": "2", "third": "3",
+    "fourth": "4", "fifth": "5", "sixth": "6", "twice": "2", "once": "1",
+}  # fmt: skip
+DIGITS_RE = re.compile(r"\d+")
+PARROT_RUN = 7
+
+
+class ParaphraseLevel(StrEnum):
+    NONE = "none"
+    SIMPLE = "simple"
+    COMPLEX = "complex"
+
+
+@dataclass(frozen=True)
+class StatementContent:
+    """What a paraphrase should carry: content stems, key points, numbers."""
+
+    stems: frozenset[str]
+    groups: frozenset[int]
+    key_points: tuple[tuple[str, frozenset[str]], ...]  # text, stems (with synonyms)
+    numbers: frozenset[str]
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ParaphraseAnalysis:
+    level: ParaphraseLevel
+    score: float
+    reflective: list[Sentence]
+    covered_points: list[str]
+    missing_points: list[str]
+    parroted: bool
+    wrong_numbers: list[tuple[int, int]]
+    self_talk: list[tuple[int, int]]
+    advice_only: bool
+
+
+def content_of(
+    tokens: list[Token], key_points: tuple[KeyPoint, ...], lexicon: Lexicon
+) -> StatementContent:
+    stems = frozenset(t.stem for t in tokens if t.text not in lexicon.stopwords and len(t.text) > 2)
+    points: list[tuple[str, frozenset[str]]] = []
+    for point in key_points:
+        words = [point.text, *point.synonyms]
+        point_stems = {
+            stem(word)
+            for phrase in words
+            for word in normalise(phrase).split()
+            if word not in lexicon.stopwords
+        }
+        points.append((point.text, frozenset(point_stems)))
+    return StatementContent(
+        stems=stems,
+        groups=frozenset(
+            lexicon.synonym_group_of[s] for s in stems if s in lexicon.synonym_group_of
+        ),
+        key_points=tuple(points),
+        numbers=frozenset(_numbers(tokens)),
+        words=tuple(t.text for t in tokens),
+    )
+
+
+def _numbers(tokens: list[Token]) -> list[str]:
+    found = [NUMBER_WORDS[t.text] for t in tokens if t.text in NUMBER_WORDS]
+    found += [t.text for t in tokens if DIGITS_RE.fullmatch(t.text)]
+    return found
+
+
+def _in_sentence(token: Token, sentence: Sentence) -> bool:
+    return sentence.start <= token.start < sentence.end
+
+
+def analyse_paraphrase(
+    lowered: str,
+    tokens: list[Token],
+    sentences: list[Sentence],
+    question_sentences: set[int],
+    feeling_spans: list[tuple[int, int]],
+    content: StatementContent,
+    lexicon: Lexicon,
+) -> ParaphraseAnalysis:
+    reflective: list[Sentence] = []
+    advice_sentences = 0
+    meaning_hits = 0
+    for sentence in sentences:
+        lead = strip_fillers(sentence.text, lexicon)
+        if lead.startswith(lexicon.advice):
+            advice_sentences += 1
+            continue
+        if sentence.start in question_sentences and not lead.startswith(
+            ("so you", "you're", "you are", "it sounds", "sounds like", "so it")
+        ):
+            continue
+        words = [t for t in tokens if _in_sentence(t, sentence)]
+        framed = lead.startswith(lexicon.framing) or any(
+            t.text in ("you", "your", "you're", "you've", "yourself") for t in words
+        )
+        overlap = sum(
+            1 for t in words if t.stem in content.stems or _same_group(t, content, lexicon)
+        )
+        feeling = any(sentence.start <= start < sentence.end for start, _ in feeling_spans)
+        meaning = bool(lexicon.meaning and lexicon.meaning.search(sentence.text))
+        strong_frame = lead.startswith(
+            ("it sounds", "sounds like", "so you", "what i'm hearing", "what i hear",
+             "if i understand", "in other words", "you're feeling", "you feel", "you've been",
+             "it seems", "you're worried", "you're frustrated", "you sound", "so your")
+        )  # fmt: skip
+        first_person = lead.startswith(("i ", "i'm", "i've", "i'd", "i'll", "we ", "we're", "my "))
+        if first_person and not any(t.text in ("you", "your", "you're") for t in words):
+            continue
+        if strong_frame or (framed and (overlap >= 1 or feeling or meaning) and len(words) >= 3):
+            reflective.append(sentence)
+            meaning_hits += int(meaning) + int(feeling)
+
+    covered, missing = _key_point_coverage(tokens, content)
+    statement_words = list(content.words)
+    reply_words = [t.text for t in tokens]
+    run = longest_common_run(reply_words, statement_words) if statement_words else 0
+    parroted = run >= PARROT_RUN or (len(reply_words) >= 5 and run >= 0.6 * len(reply_words))
+    wrong_numbers = _wrong_numbers(tokens, content) if reflective else []
+    self_talk = (
+        [(m.start(), m.end()) for m in lexicon.self_talk.finditer(lowered)]
+        if lexicon.self_talk
+        else []
+    )
+
+    if not reflective:
+        return ParaphraseAnalysis(
+            ParaphraseLevel.NONE, 0.0, [], covered, missing, parroted, [], self_talk,
+            advice_sentences > 0,
+        )  # fmt: skip
+    novel = {
+        t.stem
+        for s in reflective
+        for t in tokens
+        if _in_sentence(t, s) and t.text not in lexicon.stopwords and t.stem not in content.stems
+    }
+    complex_ = meaning_hits >= 1 and (len(novel) >= 2 or not content.stems)
+    level = ParaphraseLevel.COMPLEX if complex_ else ParaphraseLevel.SIMPLE
+    if parroted or wrong_numbers:
+        level = ParaphraseLevel.SIMPLE
+    score = 0.85 if level is ParaphraseLevel.COMPLEX else 0.6
+    if content.key_points:
+        share = len(covered) / len(content.key_points)
+        score += 0.15 * share
+        if share == 0:
+            score -= 0.2
+    else:
+        score += 0.1 if novel else 0.0
+    if parroted:
+        score = min(score, 0.3)
+    if wrong_numbers:
+        score = min(score, 0.4)
+    return ParaphraseAnalysis(
+        level, min(1.0, max(0.0, score)), reflective, covered, missing, parroted, wrong_numbers,
+        self_talk, False,
+    )  # fmt: skip
+
+
+def _same_group(token: Token, content: StatementContent, lexicon: Lexicon) -> bool:
+    group = lexicon.synonym_group_of.get(token.stem)
+    return group is not None and group in content.groups
+
+
+def _key_point_coverage(
+    tokens: list[Token], content: StatementContent
+) -> tuple[list[str], list[str]]:
+    reply_stems = {t.stem for t in tokens}
+    covered: list[str] = []
+    missing: list[str] = []
+    for text, point_stems in content.key_points:
+        (covered if point_stems & reply_stems else missing).append(text)
+    return covered, missing
+
+
+def _wrong_numbers(tokens: list[Token], content: StatementContent) -> list[tuple[int, int]]:
+    """Numbers the customer never gave ("second time" when they said third): a wrong fact."""
+    if not content.numbers:
+        return []
+    wrong: list[tuple[int, int]] = []
+    for token in tokens:
+        value = NUMBER_WORDS.get(token.text) or (
+            token.text if DIGITS_RE.fullmatch(token.text) else None
+        )
+        if value is not None and value not in content.numbers and token.text not in ("one", "once"):
+            wrong.append((token.start, token.end))
+    return wrong

@@ -1,0 +1,157 @@
+"""Is there a question, and is it open (invites a story) or closed (asks for yes, no or a fact)?"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from listen_drill.core.scoring.lexicon import Lexicon
+from listen_drill.core.scoring.text import Sentence
+
+LEADING_PUNCT = re.compile(r"^[\s,;:.\-–—…!?\"'“”()]+")
+CLAUSE_SPLIT = re.compile(r"[,;:–—]\s*")
+PRONOUNS = ("you", "it", "they", "he", "she", "we", "i", "that", "this", "there", "your")
+
+
+class QuestionType(StrEnum):
+    NONE = "none"
+    OPEN = "open"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionFound:
+    kind: QuestionType
+    sentence: Sentence
+
+
+def strip_fillers(text: str, lexicon: Lexicon) -> str:
+    """Drop "Okay, so, um," and the like from the front: they don't decide the type."""
+    text = LEADING_PUNCT.sub("", text)
+    changed = True
+    while changed and text:
+        changed = False
+        for phrase in lexicon.filler_phrases:
+            if text.startswith(phrase) and _boundary(text, len(phrase)):
+                text = LEADING_PUNCT.sub("", text[len(phrase) :])
+                changed = True
+                break
+        if changed:
+            continue
+        word = text.split(" ", 1)[0].rstrip(",.;:!?")
+        if word in lexicon.fillers and len(text) > len(word):
+            text = LEADING_PUNCT.sub("", text[len(word) :])
+            changed = True
+    return text
+
+
+def _boundary(text: str, index: int) -> bool:
+    return index >= len(text) or not text[index].isalnum()
+
+
+def _starts(text: str, options: tuple[str, ...]) -> bool:
+    return any(text.startswith(option) and _boundary(text, len(option)) for option in options)
+
+
+def _first_word(text: str) -> str:
+    return text.split(" ", 1)[0].rstrip(",.;:!?")
+
+
+def is_invitation(text: str, lexicon: Lexicon) -> bool:
+    """ "Tell me more…", "Walk me through…", "Could you describe…": open, with or without "?"."""
+    if _starts(text, lexicon.invitations):
+        return True
+    for frame in lexicon.modal_frames:
+        if text.startswith(frame) and _boundary(text, len(frame)):
+            rest = text[len(frame) :].lstrip()
+            rest = rest.removeprefix("please ").removeprefix("maybe ").removeprefix("just ")
+            if _starts(rest, lexicon.invitation_verbs):
+                return True
+    return False
+
+
+def classify_clause(text: str, asks: bool, lexicon: Lexicon) -> QuestionType:
+    """Type of one clause, already stripped of fillers."""
+    if not text:
+        return QuestionType.NONE
+    if is_invitation(text, lexicon):
+        return QuestionType.OPEN
+    first = _first_word(text)
+    opens = _starts(text, lexicon.open_starts)
+    if opens:
+        if _starts(text, lexicon.fact_openers) or _asks_for_a_fact(text, lexicon):
+            return QuestionType.CLOSED if asks or _looks_interrogative(text) else QuestionType.NONE
+        if asks or _looks_interrogative(text):
+            return QuestionType.OPEN
+        return QuestionType.NONE
+    if first in lexicon.closed_starts or _starts(text, ("is there", "are there")):
+        if asks:
+            return QuestionType.CLOSED
+        second = text.split(" ", 2)[1] if text.count(" ") >= 1 else ""
+        if first not in ("any", "anything", "which", "who", "where", "when", "or") and (
+            second.rstrip(",.") in PRONOUNS
+        ):
+            return QuestionType.CLOSED
+        return QuestionType.NONE
+    return QuestionType.CLOSED if asks else QuestionType.NONE
+
+
+def _looks_interrogative(text: str) -> bool:
+    """ "What do you…" without a question mark, as transcribed speech often is."""
+    words = text.split(" ", 3)
+    return len(words) >= 3 and words[1] in (
+        "do", "does", "did", "is", "are", "was", "were", "would", "could", "can", "has",
+        "have", "will", "might", "should", "about", "else", "kind", "if", "happens",
+        "happened", "brings", "brought", "made", "makes", "worries", "matters",
+    )  # fmt: skip
+
+
+def _asks_for_a_fact(text: str, lexicon: Lexicon) -> bool:
+    """ "What is your order number?" asks for one fact: closed, though it starts with "What"."""
+    for lead in (
+        "what is your ",
+        "what's your ",
+        "whats your ",
+        "what is the ",
+        "what's the ",
+        "what was your ",
+        "what was the ",
+        "what are your ",
+    ):
+        if text.startswith(lead):
+            rest = text[len(lead) :]
+            return _starts(rest, lexicon.fact_nouns)
+    return False
+
+
+def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
+    """A sentence's type; when its start decides nothing, its last clause may ("…, what now?")."""
+    text = strip_fillers(sentence.text, lexicon)
+    kind = classify_clause(text, sentence.asks, lexicon)
+    if kind is QuestionType.OPEN or not sentence.asks:
+        return kind
+    clauses = [c for c in CLAUSE_SPLIT.split(text) if c.strip()]
+    if len(clauses) > 1:
+        last = classify_clause(strip_fillers(clauses[-1], lexicon), True, lexicon)
+        if last is QuestionType.OPEN:
+            return last
+    return kind
+
+
+def find_questions(all_sentences: list[Sentence], lexicon: Lexicon) -> list[QuestionFound]:
+    found: list[QuestionFound] = []
+    for sentence in all_sentences:
+        kind = classify_sentence(sentence, lexicon)
+        if kind is not QuestionType.NONE:
+            found.append(QuestionFound(kind, sentence))
+    return found
+
+
+def overall_type(found: list[QuestionFound]) -> QuestionType:
+    """Open if any question is open; closed if only closed ones; none without a question."""
+    if any(q.kind is QuestionType.OPEN for q in found):
+        return QuestionType.OPEN
+    if found:
+        return QuestionType.CLOSED
+    return QuestionType.NONE

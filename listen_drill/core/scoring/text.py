@@ -1,0 +1,111 @@
+"""Tokens with character offsets, stems, sentences and quoted speech: the scorer's raw material.
+
+Offsets always point into the reply as the agent typed it, so findings can highlight exact words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import snowballstemmer
+
+TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)]*|\n+")
+QUOTED_RE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
+
+_STEMMER = snowballstemmer.stemmer("english")
+_STEM_CACHE: dict[str, str] = {}
+
+
+def stem(word: str) -> str:
+    """Snowball stem of a lower-case word, cached: replies reuse a small vocabulary."""
+    cached = _STEM_CACHE.get(word)
+    if cached is None:
+        base = word.replace("'", "")
+        cached = _STEMMER.stemWord(base)
+        if len(_STEM_CACHE) < 200_000:
+            _STEM_CACHE[word] = cached
+    return cached
+
+
+def normalise(text: str) -> str:
+    """Lower-case with typographic apostrophes made plain; the length never changes."""
+    return text.replace("’", "'").replace("‘", "'").lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    stem: str
+    start: int
+    end: int
+
+
+def tokenize(lowered: str) -> list[Token]:
+    return [
+        Token(match.group(), stem(match.group()), match.start(), match.end())
+        for match in TOKEN_RE.finditer(lowered)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence's span in the reply and whether it ends with a question mark."""
+
+    start: int
+    end: int
+    text: str  # lowered, quotes masked
+    asks: bool
+
+
+def mask_quotes(lowered: str) -> str:
+    """Blank out quoted speech so a "?" someone else said is not taken as the agent's question."""
+    return QUOTED_RE.sub(lambda match: " " * len(match.group()), lowered)
+
+
+def sentences(masked: str) -> list[Sentence]:
+    """Split on end punctuation and line breaks, keeping offsets into the original text."""
+    result: list[Sentence] = []
+    start = 0
+    for match in SENTENCE_END_RE.finditer(masked):
+        end = match.end()
+        _append(result, masked, start, end)
+        start = end
+    _append(result, masked, start, len(masked))
+    return result
+
+
+def _append(result: list[Sentence], masked: str, start: int, end: int) -> None:
+    chunk = masked[start:end]
+    stripped = chunk.strip()
+    if not stripped or not any(ch.isalnum() for ch in stripped):
+        return
+    offset = start + (len(chunk) - len(chunk.lstrip()))
+    result.append(Sentence(offset, offset + len(stripped), stripped, "?" in stripped))
+
+
+def phrase_pattern(phrases: list[str], *, regex: bool = False) -> re.Pattern[str] | None:
+    """One alternation for many phrases, longest first, matched on word boundaries."""
+    if not phrases:
+        return None
+    parts = phrases if regex else [re.escape(p.lower()) for p in phrases]
+    ordered = sorted(parts, key=len, reverse=True)
+    return re.compile(r"(?<![a-z0-9'])(?:" + "|".join(ordered) + r")(?![a-z0-9])")
+
+
+def longest_common_run(left: list[str], right: list[str]) -> int:
+    """Length of the longest run of words the two share in order: how much was parroted."""
+    if not left or not right:
+        return 0
+    best = 0
+    previous = [0] * (len(right) + 1)
+    for word in left:
+        current = [0] * (len(right) + 1)
+        for index, other in enumerate(right, start=1):
+            if word == other:
+                current[index] = previous[index - 1] + 1
+                if current[index] > best:
+                    best = current[index]
+        previous = current
+    return best
