@@ -114,10 +114,28 @@ def _for_customer(start: int, sentences: list[Sentence], tokens: list[Token]) ->
     for sentence in sentences:
         if sentence.start <= start < sentence.end:
             words = {t.text for t in tokens if sentence.start <= t.start < sentence.end}
+            if sentence.text.startswith(("if ", "when ", "whenever ")):
+                return False  # "If you're worried about…" is a condition, not a reflection
             if words & SECOND_PERSON:
                 return True
             return sentence.text.startswith(IMPERSONAL_OPENERS)
     return False
+
+
+REACTING = ("to hear", "to see", "to read", "for you", "about your", "about that", "that you",
+            "about what")  # fmt: skip
+
+
+def _reacting(start: int, sentences: list[Sentence]) -> bool:
+    for sentence in sentences:
+        if sentence.start <= start < sentence.end:
+            return any(marker in sentence.text for marker in REACTING)
+    return False
+
+
+def families_except_positive(lexicon: Lexicon) -> set[str]:
+    """With no feeling to go on, naming a happy one is no acknowledgement of a complaint."""
+    return set(lexicon.families) - POSITIVE
 
 
 def analyse_emotion(
@@ -126,20 +144,32 @@ def analyse_emotion(
     sentences: list[Sentence],
     expected: frozenset[str],
     lexicon: Lexicon,
+    blocked: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> EmotionAnalysis:
+    """Find feelings named for the customer, warm validations, and feelings that don't fit.
+
+    `blocked` spans (scripted lines, roadblocks) never count as validation: "sorry for any
+    inconvenience" is not sympathy, and "I understand, but" is not understanding.
+    """
     mentions = find_mentions(lowered, tokens, sentences, lexicon)
-    validations = (
-        [(m.start(), m.end()) for m in lexicon.validation.finditer(lowered)]
-        if lexicon.validation
-        else []
-    )
-    allowed = related(expected) if expected else frozenset()
+    validations = [
+        (m.start(), m.end())
+        for m in (lexicon.validation.finditer(lowered) if lexicon.validation else ())
+        if not any(m.start() < end and start < m.end() for start, end in blocked)
+    ]
+    validations += [
+        (m.start, m.end)
+        for m in mentions
+        if not m.for_customer and not m.negated and _reacting(m.start, sentences)
+    ]  # the agent's own feeling about their news ("I'm so sad to hear") is a warm reaction
+    validations.sort()
+    allowed = related(expected) if expected else frozenset(families_except_positive(lexicon))
     fitting: list[FeelingMention] = []
     wrong: list[FeelingMention] = []
     for mention in mentions:
         if mention.negated or not mention.for_customer:
             continue
-        if not expected or mention.family in allowed:
+        if mention.family in allowed:
             fitting.append(mention)
         else:
             wrong.append(mention)

@@ -62,6 +62,8 @@ class Lexicon:
     closed_starts: frozenset[str]
     fact_openers: tuple[str, ...]
     fact_nouns: tuple[str, ...]
+    wondering: tuple[str, ...]
+    scaling: tuple[str, ...]
     leading: re.Pattern[str] | None
     accusing_why: re.Pattern[str] | None
     framing: tuple[str, ...]
@@ -134,7 +136,7 @@ def load_lexicon() -> Lexicon:
         frustration_signs=phrase_pattern(cues.get("frustration_signs", [])),
         worry_signs=phrase_pattern(cues.get("worry_signs", [])),
         sadness_signs=phrase_pattern(cues.get("sadness_signs", [])),
-        validation=phrase_pattern(emotions.get("validation", {}).get("phrases", [])),
+        validation=phrase_pattern(emotions.get("validation", {}).get("phrases", []), regex=True),
         negations=frozenset(normalise(w) for w in emotions.get("negation", {}).get("words", [])),
         roadblocks=tuple(
             _rule(category, table) for category, table in language["roadblocks"].items()
@@ -158,6 +160,8 @@ def load_lexicon() -> Lexicon:
         closed_starts=frozenset(normalise(w) for w in questions["closed_starts"]),
         fact_openers=_words(questions["fact_openers"]),
         fact_nouns=_words(questions["fact_nouns"]),
+        wondering=_words(questions["wondering"]),
+        scaling=_words(questions["scaling"]),
         leading=phrase_pattern(questions["leading"], regex=True),
         accusing_why=phrase_pattern(questions["accusing_why"]),
         framing=_words(reflections["framing"]),

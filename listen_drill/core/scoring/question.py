@@ -10,7 +10,10 @@ from listen_drill.core.scoring.lexicon import Lexicon
 from listen_drill.core.scoring.text import Sentence
 
 LEADING_PUNCT = re.compile(r"^[\s,;:.\-–—…!?\"'“”()]+")
-CLAUSE_SPLIT = re.compile(r"[,;:–—]\s*")
+CLAUSE_SPLIT = re.compile(r"[,;:–—]\s*|--+\s*")
+STUTTER = re.compile(r"\b([a-z']+)(?:-+\1\b)+")
+FALSE_START = re.compile(r"\b([a-z]{1,3})-(?=\1[a-z])")  # "wh-what", "i-it"
+DASHES = re.compile(r"(?<=[a-z])-(?=\s)|\s-(?=[a-z])")
 PRONOUNS = ("you", "it", "they", "he", "she", "we", "i", "that", "this", "there", "your")
 
 
@@ -26,9 +29,15 @@ class QuestionFound:
     sentence: Sentence
 
 
+def clean_speech(text: str) -> str:
+    """Undo transcribed stutters ("so-so", "what-what") so they don't hide the first word."""
+    text = STUTTER.sub(r"\1", FALSE_START.sub("", text))
+    return DASHES.sub(" ", text)
+
+
 def strip_fillers(text: str, lexicon: Lexicon) -> str:
     """Drop "Okay, so, um," and the like from the front: they don't decide the type."""
-    text = LEADING_PUNCT.sub("", text)
+    text = LEADING_PUNCT.sub("", clean_speech(text))
     changed = True
     while changed and text:
         changed = False
@@ -76,6 +85,8 @@ def classify_clause(text: str, asks: bool, lexicon: Lexicon) -> QuestionType:
     if not text:
         return QuestionType.NONE
     if is_invitation(text, lexicon):
+        return QuestionType.OPEN
+    if _starts(text, lexicon.scaling) and (asks or _looks_interrogative(text)):
         return QuestionType.OPEN
     first = _first_word(text)
     opens = _starts(text, lexicon.open_starts)
@@ -127,9 +138,22 @@ def _asks_for_a_fact(text: str, lexicon: Lexicon) -> bool:
 
 def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
     """A sentence's type; when its start decides nothing, its last clause may ("…, what now?")."""
-    text = strip_fillers(sentence.text, lexicon)
-    kind = classify_clause(text, sentence.asks, lexicon)
-    if kind is QuestionType.OPEN or not sentence.asks:
+    text = LEADING_PUNCT.sub("", clean_speech(sentence.text))
+    asks = sentence.asks
+    for phrase in lexicon.wondering:  # "I'm wondering what…" asks, even without "?"
+        position = text.find(phrase)
+        if 0 <= position <= 40:
+            rest = LEADING_PUNCT.sub("", text[position + len(phrase) :])
+            if rest.startswith(("if you could", "if you can", "if you would", "whether you could")):
+                return QuestionType.OPEN
+            if _starts(rest, lexicon.open_starts) or rest.startswith(("if ", "whether ")):
+                text, asks = rest, True
+            break
+    text = strip_fillers(text, lexicon)
+    kind = classify_clause(text, asks, lexicon)
+    if kind is QuestionType.NONE and asks and text.startswith(("if ", "whether ")):
+        return QuestionType.CLOSED
+    if kind is QuestionType.OPEN or not asks:
         return kind
     clauses = [c for c in CLAUSE_SPLIT.split(text) if c.strip()]
     if len(clauses) > 1:

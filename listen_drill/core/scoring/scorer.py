@@ -24,7 +24,7 @@ from listen_drill.core.scoring.emotion import (
     statement_emotions,
     statement_intensity,
 )
-from listen_drill.core.scoring.language import find_phrases, find_presuming
+from listen_drill.core.scoring.language import PhraseHit, find_phrases, find_presuming
 from listen_drill.core.scoring.lexicon import Lexicon, load_lexicon
 from listen_drill.core.scoring.paraphrase import (
     ParaphraseAnalysis,
@@ -101,7 +101,15 @@ class Scorer:
         all_sentences = sentences(mask_quotes(lowered))
         questions = find_questions(all_sentences, self.lexicon)
         question_type = overall_type(questions)
-        emotion = analyse_emotion(lowered, tokens, all_sentences, expected, self.lexicon)
+        phrase_hits = find_phrases(lowered, self.lexicon, tuple(avoid))
+        emotion = analyse_emotion(
+            lowered,
+            tokens,
+            all_sentences,
+            expected,
+            self.lexicon,
+            [(hit.start, hit.end) for hit in phrase_hits],
+        )
         paraphrase = analyse_paraphrase(
             lowered,
             tokens,
@@ -120,9 +128,7 @@ class Scorer:
             questions, question_type, Skill.QUESTION in asked, findings
         )
         self._paraphrase_findings(paraphrase, content, findings)
-        language_score, roadblocks = self._language_findings(
-            lowered, tokens, tuple(avoid), findings
-        )
+        language_score, roadblocks = self._language_findings(phrase_hits, tokens, findings)
 
         results = {
             Skill.PARAPHRASE: SkillResult(
@@ -204,7 +210,8 @@ class Scorer:
                     points=-5,
                 )
             )
-        for hit in find_presuming(lowered, self.lexicon):
+        presuming = find_presuming(lowered, self.lexicon)
+        for hit in presuming:
             findings.append(
                 Finding("emotion.presuming", Skill.EMOTION, hit.rule.message, hit.rule.suggestion,
                         hit.start, hit.end, points=hit.rule.points)
@@ -227,6 +234,8 @@ class Scorer:
             return 1.0, True
         if emotion.validations:
             return 0.6, True
+        if presuming:  # it reaches for the feeling, clumsily: little credit, and the finding
+            return 0.3, True
         if not emotion.wrong:
             labels = [families[f].label for f in sorted(emotion.expected) if f in families][:2]
             hint = " or ".join(labels) if labels else "what they seem to feel"
@@ -391,11 +400,11 @@ class Scorer:
             )
 
     def _language_findings(
-        self, lowered: str, tokens: list[Token], avoid: tuple[str, ...], findings: list[Finding]
+        self, hits: list[PhraseHit], tokens: list[Token], findings: list[Finding]
     ) -> tuple[float, list[str]]:
         penalty = 0.0
         categories: list[str] = []
-        for hit in find_phrases(lowered, self.lexicon, avoid):
+        for hit in hits:
             findings.append(
                 Finding(
                     "scripted"
@@ -463,9 +472,12 @@ def _earned(
         if emotion.fitting:
             span = (emotion.fitting[0].start, emotion.fitting[0].end)
             message = "You named how the customer feels."
-        else:
+        elif emotion.validations:
             span = emotion.validations[0]
             message = "You responded warmly to the feeling; naming it would be stronger still."
+        else:
+            span = (0, 0)
+            message = "You reached for the customer's feeling; name it instead of claiming it."
         earned.append(Finding("emotion.named", Skill.EMOTION, message, "", span[0], span[1],
                               round(weights[Skill.EMOTION] * feel.score, 1)))  # fmt: skip
     question = results[Skill.QUESTION]
