@@ -97,13 +97,17 @@ def analyse_paraphrase(
     reflective: list[Sentence] = []
     advice_sentences = 0
     meaning_hits = 0
+    echoed = 0  # content words carried outside any reflection: a weak signal, partly credited
+    framed_any = False
     for sentence in sentences:
         lead = strip_fillers(sentence.text, lexicon)
+        so_lead = _so_lead(sentence.text, lead)
         if lead.startswith(lexicon.advice):
             advice_sentences += 1
             continue
-        if sentence.start in question_sentences and not lead.startswith(
-            ("so you", "you're", "you are", "it sounds", "sounds like", "so it")
+        subject_you = so_lead.startswith(SUBJECT_YOU)
+        if sentence.start in question_sentences and not (
+            subject_you or lead.startswith(("it sounds", "sounds like", "so it"))
         ):
             continue
         words = [t for t in tokens if _in_sentence(t, sentence)]
@@ -120,10 +124,16 @@ def analyse_paraphrase(
              "if i understand", "in other words", "you're feeling", "you feel", "you've been",
              "it seems", "you're worried", "you're frustrated", "you sound", "so your")
         )  # fmt: skip
+        echoed += overlap
+        framed_any = framed_any or framed
         first_person = lead.startswith(("i ", "i'm", "i've", "i'd", "i'll", "we ", "we're", "my "))
         if first_person and not any(t.text in ("you", "your", "you're") for t in words):
             continue
-        if strong_frame or (framed and (overlap >= 1 or feeling or meaning) and len(words) >= 3):
+        if (
+            strong_frame
+            or (framed and (overlap >= 1 or feeling or meaning) and len(words) >= 3)
+            or (subject_you and len(words) >= 5)
+        ):
             reflective.append(sentence)
             meaning_hits += int(meaning) + int(feeling)
 
@@ -140,8 +150,9 @@ def analyse_paraphrase(
     )
 
     if not reflective:
+        partial = 0.0 if advice_sentences else min(0.25, 0.05 * echoed + 0.08 * framed_any)
         return ParaphraseAnalysis(
-            ParaphraseLevel.NONE, 0.0, [], covered, missing, parroted, [], self_talk,
+            ParaphraseLevel.NONE, partial, [], covered, missing, parroted, [], self_talk,
             advice_sentences > 0,
         )  # fmt: skip
     novel = {
@@ -170,6 +181,18 @@ def analyse_paraphrase(
         level, min(1.0, max(0.0, score)), reflective, covered, missing, parroted, wrong_numbers,
         self_talk, False,
     )  # fmt: skip
+
+
+SUBJECT_YOU = ("so you", "so your", "you're", "you've", "you'd", "you are", "you have", "you feel",
+               "you want", "you don't", "you didn't", "you were", "you've got", "your ")  # fmt: skip
+
+
+def _so_lead(text: str, lead: str) -> str:
+    """The sentence from its "so" on, when fillers hid one: "Okay, so you…" reads "so you…"."""
+    index = text.find("so ")
+    if 0 <= index <= 20 and text[index:].endswith(lead):
+        return text[index:]
+    return lead
 
 
 def _same_group(token: Token, content: StatementContent, lexicon: Lexicon) -> bool:

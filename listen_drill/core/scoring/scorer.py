@@ -457,6 +457,11 @@ def _earned(
     """The positive findings: the points each skill earned, on the words that earned them."""
     earned: list[Finding] = []
     para = results[Skill.PARAPHRASE]
+    if para.asked and para.score > 0 and not paraphrase.reflective:
+        earned.append(Finding("paraphrase.echo", Skill.PARAPHRASE,
+                              "Some of the customer's words are there, but not yet as a reflection.",
+                              "Put them together from their side: “So you…”.", 0, 0,
+                              round(weights[Skill.PARAPHRASE] * para.score, 1)))  # fmt: skip
     if para.asked and para.score > 0 and paraphrase.reflective:
         first = paraphrase.reflective[0]
         message = (
