@@ -7,7 +7,12 @@ from listen_drill.core.packs.loader import (
     load_pack_file,
     load_pack_text,
 )
-from listen_drill.core.packs.validate import Validation, validate_bytes, validate_file
+from listen_drill.core.packs.validate import (
+    Validation,
+    validate_bytes,
+    validate_file,
+    validate_text,
+)
 
 __all__ = [
     "PackError",
@@ -18,4 +23,5 @@ __all__ = [
     "load_pack_text",
     "validate_bytes",
     "validate_file",
+    "validate_text",
 ]
