@@ -24,6 +24,7 @@ from listen_drill.core.session import DrillSession
 from listen_drill.core.store import Store
 from listen_drill.ui.drill_card import DrillCard
 from listen_drill.ui.feedback_panel import FeedbackPanel
+from listen_drill.ui.pack_import import PackImporter
 
 PACK_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -32,6 +33,7 @@ SHORTCUTS_HELP = """
 <tr><td><b>Ctrl+Enter</b></td><td>Submit your reply</td></tr>
 <tr><td><b>Ctrl+N</b></td><td>Next drill</td></tr>
 <tr><td><b>Ctrl+R</b></td><td>Retry this drill</td></tr>
+<tr><td><b>Ctrl+O</b></td><td>Import a drill pack (.toml or .csv)</td></tr>
 <tr><td><b>Ctrl+L</b></td><td>Go to the pack list (arrows to choose, Enter to start)</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>Go to the reply box</td></tr>
 <tr><td><b>F1</b></td><td>This list</td></tr>
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self._build_actions()
+        self.pack_importer = PackImporter(self)  # File > Import Pack..., and file drops
         self.statusBar().showMessage(f"Profile: {profile.name}")
         self.reload_packs()
         self._update_buttons()
