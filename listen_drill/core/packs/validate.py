@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import math
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -32,6 +31,20 @@ from listen_drill.core.packs.spec import (
     Field,
     Kind,
 )
+
+try:  # the compiled build of the parser tomllib was taken from: same results, ~3x faster
+    import tomli as toml_parser
+except ImportError:  # pragma: no cover - tomli is a dependency; tomllib is the same parser
+    import tomllib as toml_parser  # type: ignore[no-redef]
+
+_TEXT, _WHOLE, _TABLE, _KEY_POINTS, _CHOICES = (
+    Kind.TEXT,
+    Kind.WHOLE,
+    Kind.TABLE,
+    Kind.KEY_POINTS,
+    Kind.CHOICE_LIST,
+)
+_FIELDS_BY_NAME: dict[int, dict[str, Field]] = {}
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")
@@ -152,8 +165,8 @@ def validate_text(
             document, source, lambda: line_map, score_exemplars=score_exemplars
         )
     try:
-        document = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        document = toml_parser.loads(text)
+    except toml_parser.TOMLDecodeError as error:
         return _refused(source, *_toml_error(str(error), text))
     except (RecursionError, ValueError) as error:  # pathological nesting or numbers
         return _refused(source, f"cannot be read as TOML ({error})")
@@ -300,7 +313,9 @@ def _check_table(
     what: str,
 ) -> dict[str, Any]:
     """Check a table's keys and values; returns the values that passed, converted."""
-    by_name = {spec.name: spec for spec in fields}
+    by_name = _FIELDS_BY_NAME.get(id(fields))
+    if by_name is None:
+        by_name = _FIELDS_BY_NAME[id(fields)] = {spec.name: spec for spec in fields}
     values: dict[str, Any] = {}
     for key, value in table.items():
         spec = by_name.get(key)
@@ -322,11 +337,11 @@ _INVALID = object()
 
 def _check_value(spec: Field, value: Any, path: Path, found: list[Finding]) -> Any:
     kind = spec.kind
-    if kind is Kind.TEXT:
+    if kind is _TEXT:
         return _check_text(spec, value, path, found)
-    if kind is Kind.WHOLE:
+    if kind is _WHOLE:
         return _check_whole(spec, value, path, found)
-    if kind is Kind.TABLE:
+    if kind is _TABLE:
         if not isinstance(value, dict):
             found.append(
                 Finding(
@@ -354,19 +369,19 @@ def _check_value(spec: Field, value: Any, path: Path, found: list[Finding]) -> A
         found.append(Finding(path, f"has {len(value)} items; the limit is {spec.max_items}"))
         return _INVALID
     items: list[Any] = []
-    if kind is Kind.KEY_POINTS:
+    if kind is _KEY_POINTS:
         for number, item in enumerate(value):
             point = _check_key_point(spec, item, (*path, number), found)
             if point is not None:
                 items.append(point)
     else:
         seen: set[str] = set()
-        choices = spec.choices if kind is Kind.CHOICE_LIST else ()
+        choices = spec.choices if kind is _CHOICES else ()
         for number, item in enumerate(value):
             text = _check_item_text(spec, item, (*path, number), found)
             if text is None:
                 continue
-            if kind is Kind.CHOICE_LIST:
+            if kind is _CHOICES:
                 if text not in choices:
                     found.append(Finding((*path, number), _unknown_choice(text, spec)))
                     continue
