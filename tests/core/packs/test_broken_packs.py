@@ -125,3 +125,11 @@ def test_a_low_rated_model_reply_is_a_warning_not_an_error(tmp_path: Path) -> No
     assert warning.where == "drills[0].exemplars[1]" and warning.line == 12
     assert str(warning).startswith(f"{path}:12: warning: drills[0].exemplars[1]: the scorer")
     assert validate_file(path, score_exemplars=False).problems == []
+
+
+def test_the_complete_example_in_the_guide_is_valid() -> None:
+    guide = (Path(__file__).parents[3] / "docs" / "packs.md").read_text(encoding="utf-8")
+    example = guide.split("```toml\n", 1)[1].split("```", 1)[0]
+    validation = validate_bytes(example.encode(), "docs/packs.md")
+    assert validation.ok and validation.pack is not None, validation.problems
+    assert len(validation.pack.drills) == 2
