@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import logging
+
 from listen_drill.core.bundled import bundled_pack_files
-from listen_drill.core.packs.loader import load_pack_text
+from listen_drill.core.packs.loader import PackError, load_pack_bytes
 from listen_drill.core.store import Store
+
+LOG = logging.getLogger(__name__)
 
 
 def sync_bundled_packs(store: Store) -> int:
     """Install bundled packs that are new or changed; returns how many were written.
 
-    A pack the trainer imported under the same id is left alone: their copy wins.
+    A pack the trainer imported under the same id is left alone: their copy wins. Bundled packs
+    go through the same loader as imports; a broken one is logged and skipped, never fatal
+    (a test keeps every bundled pack valid).
     """
     versions = store.pack_versions()
     sources = {summary.id: summary.source for summary in store.packs()}
     written = 0
     for entry in bundled_pack_files():
-        pack = load_pack_text(entry.read_text(encoding="utf-8"), f"drills/{entry.name}")
+        try:
+            pack = load_pack_bytes(entry.read_bytes(), f"drills/{entry.name}")
+        except PackError as error:
+            LOG.error("skipping a broken bundled pack:\n%s", error)
+            continue
         if sources.get(pack.id) == "imported":
             continue
         if versions.get(pack.id) != pack.version:

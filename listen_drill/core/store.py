@@ -327,6 +327,13 @@ class Store:
             avoid=tuple(json.loads(row["avoid"] or "[]")),
         )
 
+    def drill_ids(self, pack_id: str) -> set[str]:
+        """Ids of the pack's current drills (not those dropped by a newer version)."""
+        rows = self.db.execute(
+            "SELECT id FROM drills WHERE pack_id = ? AND active = 1", [pack_id]
+        ).fetchall()
+        return {row[0] for row in rows}
+
     def remove_pack(self, pack_id: str) -> None:
         """Forget a pack and its drills; attempts made on it stay in history."""
         with self.write():

@@ -25,6 +25,7 @@ from listen_drill.core.store import Store
 from listen_drill.ui.drill_card import DrillCard
 from listen_drill.ui.export_menu import install_export_menus
 from listen_drill.ui.feedback_panel import FeedbackPanel
+from listen_drill.ui.pack_import import PackImporter
 from listen_drill.ui.speech import install_read_aloud
 
 PACK_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -34,6 +35,7 @@ SHORTCUTS_HELP = """
 <tr><td><b>Ctrl+Enter</b></td><td>Submit your reply</td></tr>
 <tr><td><b>Ctrl+N</b></td><td>Next drill</td></tr>
 <tr><td><b>Ctrl+R</b></td><td>Retry this drill</td></tr>
+<tr><td><b>Ctrl+O</b></td><td>Import a drill pack (.toml or .csv)</td></tr>
 <tr><td><b>Ctrl+L</b></td><td>Go to the pack list (arrows to choose, Enter to start)</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>Go to the reply box</td></tr>
 <tr><td><b>Ctrl+Shift+A</b></td><td>Read the customer's words aloud (press again to stop)</td></tr>
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
         self._build_actions()
+        self.pack_importer = PackImporter(self)  # File > Import Pack..., and file drops
         self.statusBar().showMessage(f"Profile: {profile.name}")
         self.reload_packs()
         self._update_buttons()

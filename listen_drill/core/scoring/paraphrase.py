@@ -183,8 +183,9 @@ def analyse_paraphrase(
     )  # fmt: skip
 
 
-SUBJECT_YOU = ("so you", "so your", "you're", "you've", "you'd", "you are", "you have", "you feel",
-               "you want", "you don't", "you didn't", "you were", "you've got", "your ")  # fmt: skip
+SUBJECT_YOU = ("so you", "so your", "you're", "you've", "you'd", "you are", "you have",
+               "you feel", "you want", "you don't", "you didn't", "you were", "you've got",
+               "your ")  # fmt: skip
 
 
 def _so_lead(text: str, lead: str) -> str:

@@ -459,7 +459,7 @@ def _earned(
     para = results[Skill.PARAPHRASE]
     if para.asked and para.score > 0 and not paraphrase.reflective:
         earned.append(Finding("paraphrase.echo", Skill.PARAPHRASE,
-                              "Some of the customer's words are there, but not yet as a reflection.",
+                              "Some of the customer's words are there, not yet as a reflection.",
                               "Put them together from their side: “So you…”.", 0, 0,
                               round(weights[Skill.PARAPHRASE] * para.score, 1)))  # fmt: skip
     if para.asked and para.score > 0 and paraphrase.reflective:

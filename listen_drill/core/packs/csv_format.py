@@ -1,0 +1,250 @@
+"""Packs as CSV, for trainers who write drills in a spreadsheet: one row per drill.
+
+The columns (documented in docs/packs.md) follow `spec.py`: the pack's keys prefixed with
+`pack_` and filled in on the first row (later rows leave them empty or repeat them), then one
+column per drill key, with `context` spread over `channel`, `customer` and `situation`.
+Lists go in one cell separated by `;`; a key point's synonyms follow its text after `|`
+(`late again|delayed|third time`); a backslash keeps the next character as it is (`\\;`).
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+from typing import Any
+
+from listen_drill.core.models import Pack
+from listen_drill.core.packs.locate import LineMap
+from listen_drill.core.packs.spec import CONTEXT_FIELDS, DRILL_FIELDS, PACK_FIELDS, Field, Kind
+from listen_drill.core.packs.validate import Finding
+
+PACK_PREFIX = "pack_"
+
+
+def _drill_columns() -> list[tuple[str, Field, bool]]:
+    """(column, field, is a context field) for each drill column, in order."""
+    columns: list[tuple[str, Field, bool]] = []
+    for spec in DRILL_FIELDS:
+        if spec.kind is Kind.TABLE:
+            columns.extend((inner.name, inner, True) for inner in CONTEXT_FIELDS)
+        else:
+            columns.append((spec.name, spec, False))
+    return columns
+
+
+DRILL_COLUMNS = _drill_columns()
+PACK_COLUMNS = [(PACK_PREFIX + spec.name, spec) for spec in PACK_FIELDS]
+COLUMNS: list[str] = [name for name, _ in PACK_COLUMNS] + [name for name, _, _ in DRILL_COLUMNS]
+
+
+# -- cells ----------------------------------------------------------------------------------
+
+
+def split_cell(cell: str, separator: str = ";") -> list[str]:
+    """Split on unescaped `separator`, keeping backslash escapes for a later `unescape`."""
+    parts: list[str] = []
+    current: list[str] = []
+    escaped = False
+    for char in cell:
+        if escaped:
+            current.append("\\" + char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == separator:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    if escaped:
+        current.append("\\")
+    parts.append("".join(current))
+    return parts
+
+
+def unescape(text: str) -> str:
+    out: list[str] = []
+    escaped = False
+    for char in text:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        else:
+            out.append(char)
+    if escaped:
+        out.append("\\")
+    return "".join(out)
+
+
+def escape(text: str, specials: str = ";") -> str:
+    text = text.replace("\\", "\\\\")
+    for char in specials:
+        text = text.replace(char, "\\" + char)
+    return text
+
+
+def _list_cell(cell: str) -> list[str]:
+    return [item for item in (unescape(part).strip() for part in split_cell(cell)) if item]
+
+
+def _key_points_cell(cell: str) -> list[Any]:
+    points: list[Any] = []
+    for part in split_cell(cell):
+        if not part.strip():
+            continue
+        pieces = [unescape(piece).strip() for piece in split_cell(part, "|")]
+        text, synonyms = pieces[0], [piece for piece in pieces[1:] if piece]
+        points.append({"text": text, "synonyms": synonyms} if synonyms else text)
+    return points
+
+
+def _value(spec: Field, cell: str) -> Any:
+    """A cell as the value the TOML form would hold; `None` leaves the key out."""
+    if spec.kind is Kind.TEXT:
+        return cell if cell or spec.required else None
+    if spec.kind is Kind.WHOLE:
+        stripped = cell.strip()
+        if not stripped:
+            return None
+        return int(stripped) if stripped.lstrip("-").isdigit() and len(stripped) < 10 else cell
+    if not cell.strip():
+        return [] if spec.required else None
+    if spec.kind is Kind.KEY_POINTS:
+        return _key_points_cell(cell)
+    return _list_cell(cell)
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def document_from_csv(text: str) -> tuple[dict[str, Any], LineMap, list[Finding]]:
+    """The TOML-shaped document a CSV pack stands for, its lines, and problems with its shape."""
+    lines = LineMap()
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error):
+        return {}, lines, [Finding((), "has no header row; the first row names the columns")]
+    header = [name.strip() for name in header]
+    lines.record(("columns",), 1)
+    known = set(COLUMNS)
+    problems: list[Finding] = []
+    for name in header:
+        if name not in known:
+            close = difflib.get_close_matches(name, COLUMNS, n=1, cutoff=0.6)
+            hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(COLUMNS)}"
+            problems.append(Finding(("columns",), f"unknown column {name!r}; {hint}"))
+    for required in ("pack_id", "pack_title", "pack_version", "id", "statement", "exemplars"):
+        if required not in header:
+            problems.append(Finding(("columns",), f"has no {required!r} column"))
+    if len(set(header)) != len(header):
+        twice = sorted({name for name in header if header.count(name) > 1})
+        problems.append(Finding(("columns",), f"names a column twice: {', '.join(twice)}"))
+    if problems:
+        return {}, lines, problems
+
+    pack_specs = dict(PACK_COLUMNS)
+    drill_specs = {name: (spec, in_context) for name, spec, in_context in DRILL_COLUMNS}
+    pack: dict[str, Any] = {}
+    pack_from: dict[str, int] = {}
+    drills: list[dict[str, Any]] = []
+    previous_end = 1
+    try:
+        for row in reader:
+            start = previous_end + 1
+            previous_end = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            index = len(drills)
+            lines.record(("drills", index), start)
+            if len(row) > len(header):
+                problems.append(
+                    Finding(
+                        ("drills", index),
+                        f"row has {len(row)} cells but the header names {len(header)} columns",
+                    )
+                )
+                continue
+            drill: dict[str, Any] = {}
+            context: dict[str, Any] = {}
+            for name, cell in zip(header, row, strict=False):
+                if name.startswith(PACK_PREFIX):
+                    key = name[len(PACK_PREFIX) :]
+                    value = _value(pack_specs[name], cell)
+                    if value is None or (not cell.strip() and index > 0):
+                        continue
+                    if key not in pack:
+                        pack[key] = value
+                        pack_from[key] = start
+                        lines.record(("pack", key), start)
+                    elif pack[key] != value:
+                        problems.append(
+                            Finding(
+                                ("drills", index, name),
+                                f"{cell!r} differs from the first row's {name}; fill the "
+                                "pack columns in the first row only",
+                            )
+                        )
+                    continue
+                spec, in_context = drill_specs[name]
+                value = _value(spec, cell)
+                if value is None:
+                    continue
+                (context if in_context else drill)[name] = value
+            if context:
+                drill["context"] = context
+            drills.append(drill)
+    except csv.Error as error:
+        problems.append(Finding(("drills", len(drills)), f"is not valid CSV ({error})"))
+        lines.record(("drills", len(drills)), previous_end + 1)
+    lines.record(("pack",), min(pack_from.values(), default=2))
+    document: dict[str, Any] = {"pack": pack, "drills": drills}
+    if not drills and not problems:
+        problems.append(Finding((), "has a header row but no drills; add one row per drill"))
+    return document, lines, problems
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def pack_to_csv(pack: Pack) -> str:
+    """A pack as CSV text that `document_from_csv` reads back to the same pack."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    header_cells = [
+        pack.id,
+        pack.title,
+        pack.version,
+        pack.author,
+        pack.language,
+        pack.description,
+        "; ".join(escape(item) for item in pack.avoid),
+    ]
+    assert len(header_cells) == len(PACK_COLUMNS)
+    for index, drill in enumerate(pack.drills):
+        cells = header_cells if index == 0 else [""] * len(header_cells)
+        drill_cells = [
+            drill.id,
+            drill.statement,
+            drill.context.channel,
+            drill.context.customer,
+            drill.context.situation,
+            "; ".join(drill.emotions),
+            str(drill.intensity),
+            "; ".join(
+                "|".join(escape(part, ";|") for part in (point.text, *point.synonyms))
+                for point in drill.key_points
+            ),
+            "; ".join(skill.value for skill in drill.skills),
+            str(drill.difficulty),
+            "; ".join(escape(text) for text in drill.exemplars),
+            "; ".join(escape(tag) for tag in drill.tags),
+            "; ".join(escape(item) for item in drill.avoid),
+            drill.notes,
+        ]
+        writer.writerow([*cells, *drill_cells])
+    return out.getvalue()

@@ -1,0 +1,568 @@
+"""Check a pack file and say everything that is wrong with it, never raising on bad input.
+
+Reading goes in three steps, each of which can stop with problems: bytes (size, binary, UTF-8),
+text (TOML or CSV syntax), document (keys, types, ranges, ids against `spec.py`). Only a pack with
+no errors becomes a `Pack`; warnings (a model reply the scorer rates low) ride along.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path as FilePath
+from typing import Any
+
+from listen_drill.core.models import Drill, DrillContext, KeyPoint, Pack, Skill
+from listen_drill.core.packs.locate import LineMap, Path, locate_toml
+from listen_drill.core.packs.problems import Problem
+from listen_drill.core.packs.spec import (
+    DRILL_FIELDS,
+    EXEMPLAR_WARNING_BELOW,
+    KEY_POINT_FIELDS,
+    MAX_DRILLS,
+    MAX_FILE_BYTES,
+    NON_BLANK_RE,
+    PACK_FIELDS,
+    TOP_LEVEL_KEYS,
+    Field,
+    Kind,
+)
+
+try:  # the compiled build of the parser tomllib was taken from: same results, ~3x faster
+    import tomli as toml_parser
+except ImportError:  # pragma: no cover - tomli is a dependency; tomllib is the same parser
+    import tomllib as toml_parser  # type: ignore[no-redef]
+
+_TEXT, _WHOLE, _TABLE, _KEY_POINTS, _CHOICES = (
+    Kind.TEXT,
+    Kind.WHOLE,
+    Kind.TABLE,
+    Kind.KEY_POINTS,
+    Kind.CHOICE_LIST,
+)
+_FIELDS_BY_NAME: dict[int, dict[str, Field]] = {}
+
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
+_TOML_END = re.compile(r"\s*\(at end of document\)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A problem before it has a file name and a line: a path into the document and a message."""
+
+    path: Path
+    message: str
+    warning: bool = False
+
+
+@dataclass(slots=True)
+class Validation:
+    """The outcome of reading one pack file: the pack when it has no errors, and every problem."""
+
+    source: str
+    pack: Pack | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if not problem.warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.warning]
+
+    @property
+    def ok(self) -> bool:
+        return self.pack is not None and not self.errors
+
+
+def where(path: Path) -> str:
+    """`("drills", 3, "emotions")` -> `drills[3].emotions`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def is_csv_name(name: str) -> bool:
+    return name.lower().endswith(".csv")
+
+
+# -- entry points -------------------------------------------------------------------------
+
+
+def validate_file(path: FilePath, *, score_exemplars: bool = True) -> Validation:
+    """Validate a .toml or .csv pack file; a file that cannot be read is a problem, not a crash."""
+    source = str(path)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return Validation(source, None, [Problem(source, "", f"cannot be read ({reason})")])
+    return validate_bytes(data, source, csv=is_csv_name(path.name), score_exemplars=score_exemplars)
+
+
+def validate_bytes(
+    data: bytes, source: str, *, csv: bool = False, score_exemplars: bool = True
+) -> Validation:
+    """Validate the bytes of a pack file (TOML unless `csv`)."""
+    if len(data) > MAX_FILE_BYTES:
+        size = (
+            f"{len(data) / (1024 * 1024):.1f} MB"
+            if len(data) <= MAX_FILE_BYTES * 2
+            else ("over 10 MB")
+        )
+        return _refused(
+            source,
+            f"is too large ({size}); the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB: "
+            "split it into smaller packs",
+        )
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        return _refused(
+            source,
+            "is not a text file (it holds binary data); a pack is a TOML or CSV text file",
+            line,
+        )
+    if data.startswith(b"\xef\xbb\xbf"):  # a byte-order mark, as spreadsheets write it
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        byte = data[error.start]
+        return _refused(
+            source,
+            f"is not UTF-8 text (byte 0x{byte:02x} cannot be read); "
+            "save the file with the UTF-8 encoding",
+            line,
+        )
+    return validate_text(text, source, csv=csv, score_exemplars=score_exemplars)
+
+
+def validate_text(
+    text: str, source: str, *, csv: bool = False, score_exemplars: bool = True
+) -> Validation:
+    """Validate the text of a pack file (TOML unless `csv`)."""
+    if not NON_BLANK_RE.search(text) or (not csv and _only_comments(text)):
+        return _refused(
+            source,
+            "is empty; a pack needs a [pack] table and at least one [[drills]] table "
+            "(`listen-drill pack new` writes a template)",
+        )
+    if csv:
+        from listen_drill.core.packs.csv_format import document_from_csv
+
+        document, line_map, early = document_from_csv(text)
+        if early:
+            return _located(source, None, early, lambda: line_map)
+        return validate_document(
+            document, source, lambda: line_map, score_exemplars=score_exemplars
+        )
+    try:
+        document = toml_parser.loads(text)
+    except toml_parser.TOMLDecodeError as error:
+        return _refused(source, *_toml_error(str(error), text))
+    except (RecursionError, ValueError) as error:  # pathological nesting or numbers
+        return _refused(source, f"cannot be read as TOML ({error})")
+    return validate_document(
+        document, source, lambda: locate_toml(text), score_exemplars=score_exemplars
+    )
+
+
+def validate_document(
+    document: Mapping[str, Any],
+    source: str,
+    lines: Callable[[], LineMap] = LineMap,
+    *,
+    score_exemplars: bool = True,
+) -> Validation:
+    """Check a parsed document; `lines` builds the line map, called only if there are problems."""
+    pack, findings = check_document(document)
+    if pack is not None and score_exemplars:
+        findings.extend(exemplar_warnings(pack))
+    return _located(source, pack, findings, lines)
+
+
+# -- the document -------------------------------------------------------------------------
+
+
+def check_document(document: Mapping[str, Any]) -> tuple[Pack | None, list[Finding]]:
+    """Every finding in a parsed document, and the pack when none of them is an error."""
+    found: list[Finding] = []
+    for key in document:
+        if key not in TOP_LEVEL_KEYS:
+            found.append(Finding((key,), _unknown_key(key, TOP_LEVEL_KEYS, "at the top level")))
+    header = document.get("pack")
+    if header is None:
+        found.append(
+            Finding(
+                (),
+                "has no [pack] table; start the file with [pack] and its id, title and version",
+            )
+        )
+        header_values: dict[str, Any] | None = None
+    elif not isinstance(header, dict):
+        found.append(Finding(("pack",), "must be a [pack] table, not " + _describe(header)))
+        header_values = None
+    else:
+        header_values = _check_table(header, PACK_FIELDS, ("pack",), found, "[pack]")
+
+    drills_value = document.get("drills")
+    drills: list[Drill] = []
+    if drills_value is None:
+        found.append(Finding((), "has no drills; add at least one [[drills]] table"))
+    elif not isinstance(drills_value, list) or not all(
+        isinstance(item, dict) for item in drills_value
+    ):
+        found.append(
+            Finding(
+                ("drills",),
+                "must be [[drills]] tables, one per drill, not " + (_describe(drills_value)),
+            )
+        )
+    elif not drills_value:
+        found.append(Finding(("drills",), "is empty; add at least one [[drills]] table"))
+    elif len(drills_value) > MAX_DRILLS:
+        found.append(
+            Finding(
+                ("drills",),
+                f"has {len(drills_value):,} drills; the limit is {MAX_DRILLS:,}: "
+                "split it into smaller packs",
+            )
+        )
+    else:
+        seen: dict[str, int] = {}
+        for index, item in enumerate(drills_value):
+            drill = _check_drill(item, index, found)
+            drill_id = item.get("id")
+            if isinstance(drill_id, str):
+                first = seen.setdefault(drill_id, index)
+                if first != index:
+                    found.append(
+                        Finding(
+                            ("drills", index, "id"),
+                            f"{drill_id!r} is already the id of drills[{first}]; "
+                            "every drill needs its own id",
+                        )
+                    )
+            if drill is not None:
+                drills.append(drill)
+
+    if header_values is None or any(not finding.warning for finding in found):
+        return None, found
+    pack = Pack(
+        id=header_values["id"],
+        title=header_values["title"],
+        version=header_values["version"],
+        drills=tuple(drills),
+        author=header_values.get("author", ""),
+        language=header_values.get("language", "en"),
+        description=header_values.get("description", ""),
+        avoid=tuple(header_values.get("avoid", ())),
+    )
+    return pack, found
+
+
+def _check_drill(item: dict[str, Any], index: int, found: list[Finding]) -> Drill | None:
+    path: Path = ("drills", index)
+    before = len(found)
+    values = _check_table(item, DRILL_FIELDS, path, found, "a drill")
+    if len(found) != before:
+        return None
+    skills = tuple(
+        Skill(name) for name in values.get("skills", ("paraphrase", "emotion", "question"))
+    )
+    emotions = tuple(values.get("emotions", ()))
+    if Skill.EMOTION in skills and not emotions:
+        found.append(
+            Finding(
+                (*path, "emotions"),
+                "the drill asks for the emotion skill but names no emotions; "
+                "list the feelings the customer shows",
+                warning=True,
+            )
+        )
+    context = values.get("context", {})
+    return Drill(
+        id=values["id"],
+        statement=values["statement"].strip(),
+        context=DrillContext(**context),
+        emotions=emotions,
+        intensity=values.get("intensity", 2),
+        key_points=tuple(values.get("key_points", ())),
+        skills=skills,
+        difficulty=values.get("difficulty", 1),
+        exemplars=tuple(text.strip() for text in values["exemplars"]),
+        tags=tuple(values.get("tags", ())),
+        avoid=tuple(values.get("avoid", ())),
+        notes=values.get("notes", ""),
+    )
+
+
+def _check_table(
+    table: Mapping[str, Any],
+    fields: tuple[Field, ...],
+    path: Path,
+    found: list[Finding],
+    what: str,
+) -> dict[str, Any]:
+    """Check a table's keys and values; returns the values that passed, converted."""
+    by_name = _FIELDS_BY_NAME.get(id(fields))
+    if by_name is None:
+        by_name = _FIELDS_BY_NAME[id(fields)] = {spec.name: spec for spec in fields}
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        spec = by_name.get(key)
+        if spec is None:
+            found.append(Finding((*path, key), _unknown_key(key, tuple(by_name), f"in {what}")))
+            continue
+        checked = _check_value(spec, value, (*path, key), found)
+        if checked is not _INVALID:
+            values[key] = checked
+    for spec in fields:
+        if spec.required and spec.name not in table:
+            hint = f": {spec.empty_hint}" if spec.empty_hint else ""
+            found.append(Finding(path, f"{what} needs '{spec.name}'{hint}"))
+    return values
+
+
+_INVALID = object()
+
+
+def _check_value(spec: Field, value: Any, path: Path, found: list[Finding]) -> Any:
+    kind = spec.kind
+    if kind is _TEXT:
+        return _check_text(spec, value, path, found)
+    if kind is _WHOLE:
+        return _check_whole(spec, value, path, found)
+    if kind is _TABLE:
+        if not isinstance(value, dict):
+            found.append(
+                Finding(
+                    path, f'must be a table such as {{ channel = "Chat" }}, not {_describe(value)}'
+                )
+            )
+            return _INVALID
+        before = len(found)
+        checked = _check_table(value, spec.fields, path, found, f"'{spec.name}'")
+        return checked if len(found) == before else _INVALID
+    if not isinstance(value, list):
+        found.append(
+            Finding(
+                path,
+                f"must be a list in square brackets, e.g. {spec.name} = [...], "
+                f"not {_describe(value)}",
+            )
+        )
+        return _INVALID
+    before = len(found)
+    if len(value) < spec.min_items:
+        hint = f"; {spec.empty_hint}" if spec.empty_hint else ""
+        found.append(Finding(path, f"is empty{hint}"))
+    elif len(value) > spec.max_items:
+        found.append(Finding(path, f"has {len(value)} items; the limit is {spec.max_items}"))
+        return _INVALID
+    items: list[Any] = []
+    if kind is _KEY_POINTS:
+        for number, item in enumerate(value):
+            point = _check_key_point(spec, item, (*path, number), found)
+            if point is not None:
+                items.append(point)
+    else:
+        seen: set[str] = set()
+        choices = spec.choices if kind is _CHOICES else ()
+        for number, item in enumerate(value):
+            text = _check_item_text(spec, item, (*path, number), found)
+            if text is None:
+                continue
+            if kind is _CHOICES:
+                if text not in choices:
+                    found.append(Finding((*path, number), _unknown_choice(text, spec)))
+                    continue
+                if text in seen:
+                    found.append(Finding((*path, number), f"{text!r} is listed twice"))
+                    continue
+                seen.add(text)
+            items.append(text)
+    return items if len(found) == before else _INVALID
+
+
+def _check_key_point(spec: Field, item: Any, path: Path, found: list[Finding]) -> KeyPoint | None:
+    if isinstance(item, dict):
+        before = len(found)
+        values = _check_table(item, KEY_POINT_FIELDS, path, found, "a key point")
+        if len(found) != before:
+            return None
+        return KeyPoint(text=values["text"].strip(), synonyms=tuple(values.get("synonyms", ())))
+    if isinstance(item, str):
+        text = _check_item_text(spec, item, path, found)
+        return None if text is None else KeyPoint(text=text)
+    found.append(
+        Finding(
+            path,
+            'must be text, or a table such as { text = "late again", '
+            f'synonyms = ["delayed"] }}, not {_describe(item)}',
+        )
+    )
+    return None
+
+
+def _check_item_text(spec: Field, item: Any, path: Path, found: list[Finding]) -> str | None:
+    if not isinstance(item, str):
+        found.append(Finding(path, f"must be text in quotes, not {_describe(item)}"))
+        return None
+    if not NON_BLANK_RE.search(item):
+        found.append(Finding(path, "is empty; remove it or write something"))
+        return None
+    if len(item) > spec.max_length:
+        found.append(Finding(path, _too_long(item, spec.max_length)))
+        return None
+    return item.strip()
+
+
+def _check_text(spec: Field, value: Any, path: Path, found: list[Finding]) -> Any:
+    if not isinstance(value, str):
+        found.append(Finding(path, f"must be text in quotes, not {_describe(value)}"))
+        return _INVALID
+    if spec.non_blank and not NON_BLANK_RE.search(value):
+        hint = f"; {spec.empty_hint}" if spec.empty_hint else ""
+        found.append(Finding(path, f"is empty{hint}"))
+        return _INVALID
+    if len(value) > spec.max_length:
+        found.append(Finding(path, _too_long(value, spec.max_length)))
+        return _INVALID
+    if spec.pattern and not re.search(spec.pattern, value):
+        found.append(Finding(path, f"{value!r} is not allowed here: use {spec.pattern_hint}"))
+        return _INVALID
+    return value
+
+
+def _check_whole(spec: Field, value: Any, path: Path, found: list[Finding]) -> Any:
+    # Like JSON Schema's "integer": 2 and 2.0 are whole numbers, true is not.
+    whole = (isinstance(value, int) and not isinstance(value, bool)) or (
+        isinstance(value, float) and math.isfinite(value) and value.is_integer()
+    )
+    if not whole or not spec.minimum <= value <= spec.maximum:
+        found.append(
+            Finding(
+                path,
+                f"must be a whole number from {spec.minimum} to {spec.maximum}, "
+                f"not {_describe(value)}",
+            )
+        )
+        return _INVALID
+    return int(value)
+
+
+# -- warnings from the scorer -------------------------------------------------------------
+
+
+def exemplar_warnings(pack: Pack, threshold: int = EXEMPLAR_WARNING_BELOW) -> list[Finding]:
+    """A warning for every model reply the scorer rates under `threshold`."""
+    from listen_drill.core.scoring import default_scorer
+
+    scorer = default_scorer()
+    found: list[Finding] = []
+    for index, drill in enumerate(pack.drills):
+        for number, exemplar in enumerate(drill.exemplars):
+            overall = scorer.score_drill(drill, exemplar, pack.avoid).overall
+            if overall < threshold:
+                found.append(
+                    Finding(
+                        ("drills", index, "exemplars", number),
+                        f"the scorer rates this model reply {overall}/100 (warnings start "
+                        f"under {threshold}): check the reply, or the drill's key points, "
+                        "emotions and skills",
+                        warning=True,
+                    )
+                )
+    return found
+
+
+# -- messages -----------------------------------------------------------------------------
+
+
+def _unknown_key(key: str, known: Iterable[str], place: str) -> str:
+    known = tuple(known)
+    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key {key!r} {place}; did you mean {close[0]!r}?"
+    return f"unknown key {key!r} {place} (known keys: {', '.join(known)})"
+
+
+def _unknown_choice(value: str, spec: Field) -> str:
+    choices = spec.choices
+    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"{value!r} is not a known {spec.noun} ({hint}known: {', '.join(choices)})"
+
+
+def _too_long(text: str, limit: int) -> str:
+    return f"is {len(text):,} characters long; the limit is {limit:,}"
+
+
+def _describe(value: Any) -> str:
+    """A value as a trainer would recognise it in their file."""
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return repr(shown)
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, datetime | date | time):
+        return f"the date or time {value.isoformat()}"
+    return type(value).__name__
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def _toml_error(message: str, text: str) -> tuple[str, int | None]:
+    line: int | None = None
+    match = _TOML_POSITION.search(message)
+    if match:
+        line = int(match.group(1))
+        message = f"{message[: match.start()]} at column {match.group(2)}"
+    else:
+        end = _TOML_END.search(message)
+        if end:
+            line = text.count("\n") + 1
+            message = f"{message[: end.start()]} at the end of the file"
+    return f"is not valid TOML: {message}", line
+
+
+def _refused(source: str, message: str, line: int | None = None) -> Validation:
+    return Validation(source, None, [Problem(source, "", message, line)])
+
+
+def _located(
+    source: str, pack: Pack | None, findings: list[Finding], lines: Callable[[], LineMap]
+) -> Validation:
+    if not findings:
+        return Validation(source, pack, [])
+    line_map = lines()
+    problems = [
+        Problem(
+            source,
+            where(finding.path),
+            finding.message,
+            line_map.line_of(finding.path),
+            finding.warning,
+        )
+        for finding in findings
+    ]
+    problems.sort(key=lambda problem: (problem.warning, problem.line or 0))
+    errors = any(not problem.warning for problem in problems)
+    return Validation(source, None if errors else pack, problems)

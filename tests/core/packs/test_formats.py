@@ -1,0 +1,67 @@
+"""TOML and CSV both carry a pack without loss; fuzzed input only ever gives clean problems."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from listen_drill.core.models import Pack
+from listen_drill.core.packs import Problem, load_pack_text, validate_bytes, validate_text
+from listen_drill.core.packs.csv_format import pack_to_csv
+from listen_drill.core.packs.locate import locate_toml
+from listen_drill.core.packs.template import template_text
+from listen_drill.core.packs.toml_format import pack_to_toml
+from listen_drill.core.packs.validate import check_document
+from tests.core.packs.strategies import mutated_documents, packs
+
+SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(packs())
+def test_pack_to_csv_and_back_loses_nothing(pack: Pack) -> None:
+    assert load_pack_text(pack_to_csv(pack), "p.csv", csv=True) == pack
+
+
+@SETTINGS
+@given(packs())
+def test_pack_to_toml_and_back_loses_nothing(pack: Pack) -> None:
+    assert load_pack_text(pack_to_toml(pack), "p.toml") == pack
+
+
+@SETTINGS
+@given(st.binary(max_size=2000), st.booleans())
+def test_any_bytes_give_problems_never_an_exception(data: bytes, csv: bool) -> None:
+    validation = validate_bytes(data, "fuzz", csv=csv)
+    assert validation.ok or validation.errors
+    assert all(isinstance(problem, Problem) and str(problem) for problem in validation.problems)
+
+
+TEMPLATE = template_text("Fuzz", "fuzz.toml")
+
+
+@SETTINGS
+@given(st.data())
+def test_a_mangled_valid_file_gives_problems_never_an_exception(data: st.DataObject) -> None:
+    text = TEMPLATE
+    for _ in range(data.draw(st.integers(1, 4))):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, min(len(text), start + 20)))
+        insert = data.draw(
+            st.sampled_from(["", "[", "]", "{", '"', "'''", "\n", "=", "x", ",", "#"])
+        )
+        text = text[:start] + insert + text[end:]
+    for csv in (False, True):
+        validation = validate_text(text, "fuzz.toml", csv=csv)
+        assert validation.ok or validation.errors
+        for problem in validation.problems:
+            assert problem.line is None or 1 <= problem.line <= text.count("\n") + 1
+    locate_toml(text)  # the scanner copes with any text, valid or not
+
+
+@SETTINGS
+@given(mutated_documents())
+def test_a_mutated_document_gives_findings_never_an_exception(document: dict[str, object]) -> None:
+    pack, findings = check_document(document)
+    errors = [finding for finding in findings if not finding.warning]
+    assert (pack is None) == bool(errors)
