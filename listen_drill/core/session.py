@@ -69,6 +69,19 @@ class DrillSession:
         self.restart_timer()
         return self.drill
 
+    def go_to(self, drill_id: str) -> Drill:
+        """Jump to a drill by id (retrying one from history); KeyError when the pack lacks it."""
+        for index, drill in enumerate(self.pack.drills):
+            if drill.id == drill_id:
+                self.index = index
+                self.restart_timer()
+                return drill
+        raise KeyError(drill_id)
+
+    def start_round(self) -> None:
+        """Forget this round's attempts (they stay saved) so the next summary starts afresh."""
+        self.attempts.clear()
+
     @property
     def at_end(self) -> bool:
         return self.index == len(self.pack.drills) - 1

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -22,10 +23,14 @@ from listen_drill import __version__
 from listen_drill.core.models import Attempt, Profile
 from listen_drill.core.session import DrillSession
 from listen_drill.core.store import Store
+from listen_drill.ui.dashboard import DashboardView
 from listen_drill.ui.drill_card import DrillCard
 from listen_drill.ui.export_menu import install_export_menus
 from listen_drill.ui.feedback_panel import FeedbackPanel
+from listen_drill.ui.history_view import HistoryView
 from listen_drill.ui.pack_import import PackImporter
+from listen_drill.ui.profiles import ProfileMenu
+from listen_drill.ui.round_summary import RoundSummaryDialog
 from listen_drill.ui.speech import install_read_aloud
 
 PACK_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -39,6 +44,10 @@ SHORTCUTS_HELP = """
 <tr><td><b>Ctrl+L</b></td><td>Go to the pack list (arrows to choose, Enter to start)</td></tr>
 <tr><td><b>Ctrl+E</b></td><td>Go to the reply box</td></tr>
 <tr><td><b>Ctrl+Shift+A</b></td><td>Read the customer's words aloud (press again to stop)</td></tr>
+<tr><td><b>Ctrl+Shift+E</b></td><td>End the round and see its summary</td></tr>
+<tr><td><b>Ctrl+1 / 2 / 3</b></td><td>Drill, History, Progress</td></tr>
+<tr><td><b>Enter</b> (in History)</td><td>Reopen an attempt with its feedback</td></tr>
+<tr><td><b>Ctrl+Shift+N / F2</b></td><td>New profile / rename this profile</td></tr>
 <tr><td><b>F1</b></td><td>This list</td></tr>
 <tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>
 </table>
@@ -54,6 +63,7 @@ class MainWindow(QMainWindow):
         self.profile = profile
         self.session: DrillSession | None = None
         self.last_attempt: Attempt | None = None
+        self.round_summary: RoundSummaryDialog | None = None
         self.setObjectName("mainWindow")
         self.setWindowTitle("listen-drill")
         self.resize(1180, 760)
@@ -113,11 +123,25 @@ class MainWindow(QMainWindow):
         splitter.addWidget(centre)
         splitter.addWidget(self.feedback_panel)
         splitter.setSizes([220, 520, 440])
-        self.setCentralWidget(splitter)
+
+        self.history_view = HistoryView(store)
+        self.history_view.retry_requested.connect(self.go_to_drill)
+        self.dashboard = DashboardView(store)
+        self._dashboard_stale = True
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("mainTabs")
+        self.tabs.addTab(splitter, "Drill")
+        self.tabs.addTab(self.history_view, "History")
+        self.tabs.addTab(self.dashboard, "Progress")
+        self.tabs.currentChanged.connect(self._view_shown)
+        self.setCentralWidget(self.tabs)
 
         self._build_actions()
+        self.profile_menu = ProfileMenu(self, store, lambda: self.profile, self.set_profile)
         self.pack_importer = PackImporter(self)  # File > Import Pack..., and file drops
-        self.statusBar().showMessage(f"Profile: {profile.name}")
+        self.profile_label = QLabel(f"Profile: {profile.name}")
+        self.profile_label.setObjectName("profileLabel")
+        self.statusBar().addPermanentWidget(self.profile_label)
         self.reload_packs()
         self._update_buttons()
         self.response_edit.setFocus()  # a newcomer can start typing at once
@@ -173,6 +197,18 @@ class MainWindow(QMainWindow):
         ):
             drill_menu.addAction(action)
         install_read_aloud(self, drill_menu, self._current_statement)
+
+        self.end_round_action = self._action(
+            "&End round", [QKeySequence("Ctrl+Shift+E")], self.end_round
+        )
+        drill_menu.addAction(self.end_round_action)
+
+        view_menu = menu_bar.addMenu("&View")
+        for number, title in enumerate(("&Drill", "&History", "&Progress")):
+            view_menu.addAction(
+                self._action(title, [QKeySequence(f"Ctrl+{number + 1}")],
+                             lambda _checked=False, n=number: self.tabs.setCurrentIndex(n))
+            )  # fmt: skip
 
         help_menu = menu_bar.addMenu("&Help")
         self.help_menu = help_menu
@@ -259,6 +295,8 @@ class MainWindow(QMainWindow):
         )
         self._update_buttons()
         self.next_button.setFocus()
+        self.history_view.add_attempt(attempt)
+        self._dashboard_stale = True
 
     def retry(self) -> None:
         """Same drill again, keeping the reply to edit."""
@@ -273,6 +311,8 @@ class MainWindow(QMainWindow):
     def next_drill(self) -> None:
         if self.session is None:
             return
+        if self.session.at_end and self.session.attempts:
+            self.end_round()
         self.session.next()
         self._show_current_drill()
         self.response_edit.setFocus()
@@ -286,6 +326,56 @@ class MainWindow(QMainWindow):
         self.retry_action.setEnabled(has_session and submitted)
         self.next_button.setEnabled(has_session)
         self.next_action.setEnabled(has_session)
+
+    def end_round(self) -> RoundSummaryDialog | None:
+        """Show how this round went, then start counting a new one."""
+        if self.session is None or not self.session.attempts:
+            self.statusBar().showMessage("Submit at least one reply before ending a round.", 5000)
+            return None
+        dialog = RoundSummaryDialog(self.session.attempts, self.session.pack.title, self)
+        self.session.start_round()
+        dialog.setModal(True)
+        dialog.show()
+        self.round_summary = dialog
+        return dialog
+
+    def go_to_drill(self, pack_id: str, drill_id: str) -> None:
+        """Open a drill in the Drill view, e.g. to retry an attempt from history."""
+        self.reload_packs(select=pack_id)
+        if self.session is None or self.session.pack.id != pack_id:
+            self.statusBar().showMessage("That pack is no longer installed.", 5000)
+            return
+        try:
+            self.session.go_to(drill_id)
+        except KeyError:
+            self.statusBar().showMessage("That drill is no longer in its pack.", 5000)
+            return
+        self._show_current_drill()
+        self.tabs.setCurrentIndex(0)
+        self.response_edit.setFocus()
+
+    # -- profiles and views ---------------------------------------------------------------
+
+    def set_profile(self, profile: Profile) -> None:
+        """Make `profile` the one drilling: remembered for next start, views reloaded."""
+        self.profile = self.store.switch_profile(profile.id)
+        self.profile_label.setText(f"Profile: {self.profile.name}")
+        if self.session is not None:
+            pack_id = self.session.pack.id
+            self.session = None
+            self._start_pack(pack_id)
+        self.history_view.loaded = False
+        self._dashboard_stale = True
+        self._view_shown(self.tabs.currentIndex())
+
+    def _view_shown(self, index: int) -> None:
+        """Load history and statistics only when they are looked at, and only when stale."""
+        widget = self.tabs.widget(index)
+        if widget is self.history_view and not self.history_view.loaded:
+            self.history_view.load(self.profile.id)
+        elif widget is self.dashboard and self._dashboard_stale:
+            self.dashboard.load(self.profile.id)
+            self._dashboard_stale = False
 
     # -- help -----------------------------------------------------------------------------
 

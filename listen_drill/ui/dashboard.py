@@ -1,0 +1,276 @@
+"""The progress dashboard: scores over time, practice per day, streak, and the listening profile.
+
+Every number comes from `core.stats`; this module only draws. The figures come from SQLite's
+daily sums plus the latest 1,000 attempts, so even a long history opens quickly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from listen_drill.core import stats
+from listen_drill.core.models import Skill
+from listen_drill.core.store import Store
+
+SERIES_COLOURS = {
+    "overall": "#1b2b34",
+    Skill.PARAPHRASE: "#2f6f8f",
+    Skill.EMOTION: "#c0392b",
+    Skill.QUESTION: "#d68910",
+    Skill.LANGUAGE: "#1e8449",
+}
+SKILL_NAMES = {
+    Skill.PARAPHRASE: "Paraphrase",
+    Skill.EMOTION: "Feeling",
+    Skill.QUESTION: "Question",
+    Skill.LANGUAGE: "Language",
+}
+BAND_COLOURS = {stats.Band.BELOW: "#c0392b", stats.Band.FAIR: "#d68910", stats.Band.GOOD: "#1e8449"}
+PROFILE_WINDOW = 50  # attempts the listening profile looks back over
+DAYS_SHOWN = 30
+
+
+@dataclass(frozen=True)
+class DashboardData:
+    """Everything the dashboard shows, computed in one go from the store."""
+
+    series: list[stats.PeriodPoint]
+    per_day: list[tuple[date, int]]
+    streak: int
+    averages: stats.SkillAverages
+    weakest: list[stats.SkillScore]
+    practise: list[stats.DrillScore]
+    profile: stats.ListeningProfile
+
+
+def compute(store: Store, profile_id: int, by: stats.Period, today: date) -> DashboardData:
+    totals = store.daily_totals(profile_id)
+    recent = store.attempt_rows(profile_id, with_response=False, latest=1000)
+    return DashboardData(
+        series=stats.period_series(totals, by),
+        per_day=stats.attempts_per_day(
+            totals, start=today - timedelta(days=DAYS_SHOWN - 1), end=today
+        ),
+        streak=stats.current_streak(totals, today),
+        averages=stats.skill_averages(totals),
+        weakest=stats.weakest_skills(totals),
+        practise=stats.drills_to_practise(recent, limit=5),
+        profile=stats.listening_profile(recent, last_n=PROFILE_WINDOW),
+    )
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f}"
+
+
+def metric_text(metric: stats.ProfileMetric, *, ratio: bool = False) -> str:
+    if metric.value is None:
+        return "not enough data yet"
+    shown = f"{metric.value:.1f} : 1" if ratio else f"{metric.value * 100:.0f}%"
+    band = metric.band.value if metric.band else ""
+    colour = BAND_COLOURS.get(metric.band, "#4a5d68") if metric.band else "#4a5d68"
+    return f"<b>{shown}</b> <span style='color:{colour}'>({band})</span>"
+
+
+class DashboardView(QWidget):
+    """Charts and figures for the current profile; refreshed when shown after new attempts."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboard")
+        self.store = store
+        self.profile_id: int | None = None
+        self.data: DashboardData | None = None
+
+        self.period = QComboBox()
+        self.period.setObjectName("dashboardPeriod")
+        self.period.setAccessibleName("Group scores by")
+        self.period.addItem("By day", "day")
+        self.period.addItem("By week", "week")
+        self.period.currentIndexChanged.connect(self.refresh)
+
+        self.summary_label = QLabel()
+        self.summary_label.setObjectName("dashboardSummary")
+        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
+        self.summary_label.setWordWrap(True)
+
+        self.scores_chart = QChartView()
+        self.scores_chart.setObjectName("scoresChart")
+        self.scores_chart.setAccessibleName("Scores over time")
+        self.scores_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.scores_chart.setMinimumHeight(260)
+        self.practice_chart = QChartView()
+        self.practice_chart.setObjectName("practiceChart")
+        self.practice_chart.setAccessibleName("Attempts per day")
+        self.practice_chart.setMinimumHeight(180)
+
+        self.profile_labels: dict[str, QLabel] = {}
+        profile_box = QGroupBox(f"Listening profile (last {PROFILE_WINDOW} attempts)")
+        profile_box.setObjectName("listeningProfile")
+        grid = QGridLayout(profile_box)
+        for row, (key, title, bands) in enumerate(
+            (
+                ("open", "Open questions", "fair 50%, good 70%"),
+                ("ratio", "Reflections per question", "fair 1:1, good 2:1"),
+                ("complex", "Complex reflections", "fair 40%, good 50%"),
+            )
+        ):
+            label = QLabel()
+            label.setObjectName(f"profile_{key}")
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setAccessibleName(title)
+            grid.addWidget(QLabel(title), row, 0)
+            grid.addWidget(label, row, 1)
+            grid.addWidget(QLabel(f"<small>{bands}</small>"), row, 2)
+            self.profile_labels[key] = label
+
+        self.next_label = QLabel()
+        self.next_label.setObjectName("practiseNext")
+        self.next_label.setTextFormat(Qt.TextFormat.RichText)
+        self.next_label.setWordWrap(True)
+        self.next_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        next_box = QGroupBox("Practise next")
+        QVBoxLayout(next_box).addWidget(self.next_label)
+
+        top = QHBoxLayout()
+        top.addWidget(self.summary_label, stretch=1)
+        top.addWidget(QLabel("Show"))
+        top.addWidget(self.period)
+        bottom = QHBoxLayout()
+        bottom.addWidget(profile_box, stretch=3)
+        bottom.addWidget(next_box, stretch=2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.scores_chart, stretch=3)
+        layout.addWidget(self.practice_chart, stretch=2)
+        layout.addLayout(bottom)
+
+    def load(self, profile_id: int) -> None:
+        self.profile_id = profile_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self.profile_id is None:
+            return
+        by: stats.Period = "week" if self.period.currentData() == "week" else "day"
+        self.data = compute(self.store, self.profile_id, by, date.today())
+        self._show(self.data)
+
+    # -- drawing --------------------------------------------------------------------------
+
+    def _show(self, data: DashboardData) -> None:
+        averages = data.averages
+        if averages.attempts == 0:
+            self.summary_label.setText(
+                "<b>No attempts yet.</b> Drill a few statements and your progress appears here."
+            )
+        else:
+            weakest = SKILL_NAMES.get(averages.weakest, "–") if averages.weakest else "–"
+            best = SKILL_NAMES.get(averages.best, "–") if averages.best else "–"
+            self.summary_label.setText(
+                f"<b>{averages.attempts}</b> attempts · average <b>{_percent(averages.overall)}</b>"
+                f" · streak <b>{data.streak}</b> day{'s' if data.streak != 1 else ''}"
+                f" · strongest {best} · weakest <b>{weakest}</b>"
+            )
+        self.scores_chart.setChart(self._scores_chart(data.series))
+        self.practice_chart.setChart(self._practice_chart(data.per_day))
+        profile = data.profile
+        self.profile_labels["open"].setText(metric_text(profile.open_question_share))
+        self.profile_labels["ratio"].setText(
+            metric_text(profile.reflections_per_question, ratio=True)
+        )
+        self.profile_labels["complex"].setText(metric_text(profile.complex_share))
+        lines = [
+            f"Weakest skill: <b>{SKILL_NAMES[s.skill]}</b> ({s.average:.0f})"
+            for s in data.weakest[:1]
+        ]
+        lines += [f"{d.pack_id} · <b>{d.drill_id}</b> ({d.average:.0f})" for d in data.practise]
+        self.next_label.setText("<br>".join(lines) or "Nothing yet.")
+
+    def _scores_chart(self, series_points: list[stats.PeriodPoint]) -> QChart:
+        chart = QChart()
+        chart.setTitle("Scores over time")
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        axis_x = QDateTimeAxis()
+        axis_x.setFormat("MMM d")
+        axis_y = QValueAxis()
+        axis_y.setRange(0, 100)
+        axis_y.setLabelFormat("%d")
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        keys: list[str | Skill] = ["overall", *SKILL_NAMES]
+        for key in keys:
+            line = QLineSeries()
+            line.setName("Overall" if key == "overall" else SKILL_NAMES[Skill(key)])
+            pen = QPen(QColor(SERIES_COLOURS[key]))
+            pen.setWidth(3 if key == "overall" else 2)
+            line.setPen(pen)
+            line.setPointsVisible(len(series_points) < 40)
+            for point in series_points:
+                value = point.overall if key == "overall" else point.skills.get(Skill(key))
+                if value is not None:
+                    line.append(_msecs(point.start), value)
+            chart.addSeries(line)
+            line.attachAxis(axis_x)
+            line.attachAxis(axis_y)
+        if series_points:
+            first, last = series_points[0].start, series_points[-1].start
+            if first == last:
+                first, last = first - timedelta(days=1), last + timedelta(days=1)
+            axis_x.setRange(_qdatetime(first), _qdatetime(last))
+        return chart
+
+    def _practice_chart(self, per_day: list[tuple[date, int]]) -> QChart:
+        chart = QChart()
+        chart.setTitle(f"Attempts per day (last {DAYS_SHOWN} days)")
+        chart.legend().setVisible(False)
+        bars = QBarSet("Attempts")
+        bars.setColor(QColor("#2f6f8f"))
+        categories: list[str] = []
+        for day, count in per_day:  # category labels must be unique: one per day of month
+            bars.append(count)
+            categories.append(day.strftime("%d"))
+        series = QBarSeries()
+        series.append(bars)
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append(categories)
+        axis_y = QValueAxis()
+        axis_y.setLabelFormat("%d")
+        axis_y.setRange(0, max([count for _day, count in per_day] + [1]))
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+        return chart
+
+
+def _qdatetime(day: date) -> QDateTime:
+    return QDateTime.fromMSecsSinceEpoch(_msecs(day))
+
+
+def _msecs(day: date) -> int:
+    return int(datetime.combine(day, time(12)).timestamp() * 1000)

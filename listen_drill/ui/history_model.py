@@ -1,0 +1,191 @@
+"""Item models for the history view: loaded attempt rows, sorted and filtered by a proxy.
+
+`data()` only indexes rows already in memory: it never runs SQL, so 100,000 attempts scroll and
+sort without touching the disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from listen_drill.core.models import AttemptRow, Skill
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+
+COLUMNS: tuple[str, ...] = (
+    "Date", "Pack", "Drill", "Overall", "Paraphrase", "Feeling", "Question", "Language",
+)  # fmt: skip
+SKILL_COLUMNS: dict[int, Skill] = {
+    4: Skill.PARAPHRASE,
+    5: Skill.EMOTION,
+    6: Skill.QUESTION,
+    7: Skill.LANGUAGE,
+}
+_SCORE_FIELD = {
+    Skill.PARAPHRASE: "paraphrase_score",
+    Skill.EMOTION: "emotion_score",
+    Skill.QUESTION: "question_score",
+    Skill.LANGUAGE: "language_score",
+}
+
+
+def local_date(stamp: str) -> date:
+    """The agent's own calendar day for a stored UTC timestamp."""
+    moment = datetime.fromisoformat(stamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().date()
+
+
+def skill_score(row: AttemptRow, skill: Skill) -> float | None:
+    value: float | None = getattr(row, _SCORE_FIELD[skill])
+    return value
+
+
+class HistoryTableModel(QAbstractTableModel):
+    """One row per attempt, oldest first as loaded; the proxy decides the order shown."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AttemptRow] = []
+        self._pack_titles: dict[str, str] = {}
+
+    def set_rows(self, rows: Sequence[AttemptRow], pack_titles: Mapping[str, str]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._pack_titles = dict(pack_titles)
+        self.endResetModel()
+
+    def append_row(self, row: AttemptRow) -> None:
+        """Add one new attempt without reloading everything (after each submit)."""
+        position = len(self._rows)
+        self.beginInsertRows(QModelIndex(), position, position)  # first and last, inclusive
+        self._rows.append(row)
+        self.endInsertRows()
+
+    def row_at(self, index: int) -> AttemptRow:
+        return self._rows[index]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == SORT_ROLE:
+            return self._sort_key(row, column)
+        if role == ROW_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            return f"{row.pack_id} / {row.drill_id}"
+        return None
+
+    def _display(self, row: AttemptRow, column: int) -> str:
+        if column == 0:
+            moment = datetime.fromisoformat(row.created_at)
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=UTC)
+            return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+        if column == 1:
+            return self._pack_titles.get(row.pack_id, row.pack_id)
+        if column == 2:
+            return row.drill_id
+        if column == 3:
+            return str(row.overall)
+        value = skill_score(row, SKILL_COLUMNS[column])
+        return "–" if value is None else str(round(value * 100))
+
+    def _sort_key(self, row: AttemptRow, column: int) -> Any:
+        if column == 0:
+            return row.created_at
+        if column == 1:
+            return self._pack_titles.get(row.pack_id, row.pack_id)
+        if column == 2:
+            return row.drill_id
+        if column == 3:
+            return row.overall
+        value = skill_score(row, SKILL_COLUMNS[column])
+        return -1.0 if value is None else value
+
+
+class HistoryFilterProxy(QSortFilterProxyModel):
+    """Filters by pack, by skill practised, by local date range and by words in the reply."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._pack_id: str | None = None
+        self._skill: Skill | None = None
+        self._since: str | None = None  # UTC ISO bounds: rows compare as text, no parsing
+        self._until: str | None = None
+        self._matching_ids: set[int] | None = None
+
+    def set_filters(
+        self,
+        *,
+        pack_id: str | None,
+        skill: Skill | None,
+        since: date | None,
+        until: date | None,
+        matching_ids: set[int] | None,
+    ) -> None:
+        """Set every filter at once; dates are local days, both included; `matching_ids` None
+        means no text filter."""
+        self.beginFilterChange()
+        self._pack_id = pack_id
+        self._skill = skill
+        self._since = None if since is None else _utc_bound(since)
+        self._until = None if until is None else _utc_bound(until + timedelta(days=1))
+        self._matching_ids = matching_ids
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, HistoryTableModel)
+        row = model.row_at(source_row)
+        if self._pack_id is not None and row.pack_id != self._pack_id:
+            return False
+        if self._skill is not None and skill_score(row, self._skill) is None:
+            return False
+        if self._matching_ids is not None and row.id not in self._matching_ids:
+            return False
+        if self._since is not None and row.created_at < self._since:
+            return False
+        return self._until is None or row.created_at < self._until
+
+
+def _utc_bound(day: date) -> str:
+    """Local midnight starting `day`, as the stored timestamps' UTC ISO text."""
+    local_midnight = datetime.combine(day, time.min).astimezone()
+    return local_midnight.astimezone(UTC).isoformat(timespec="seconds")

@@ -1,0 +1,237 @@
+"""The history view: every attempt, filtered and sorted; Enter or double-click reopens one."""
+
+from __future__ import annotations
+
+import html
+from contextlib import suppress
+from datetime import date
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from listen_drill.core.models import Attempt, Skill
+from listen_drill.core.store import Store, StoreError
+from listen_drill.ui.feedback_panel import FeedbackPanel
+from listen_drill.ui.history_model import ROW_ROLE, HistoryFilterProxy, HistoryTableModel
+
+SKILL_CHOICES: tuple[tuple[str, Skill | None], ...] = (
+    ("All skills", None),
+    ("Paraphrase", Skill.PARAPHRASE),
+    ("Feeling", Skill.EMOTION),
+    ("Question", Skill.QUESTION),
+)
+
+
+class AttemptDialog(QDialog):
+    """One past attempt, its feedback exactly as it was shown, and a way to try it again."""
+
+    retry_requested = Signal(str, str)  # pack id, drill id
+
+    def __init__(self, attempt: Attempt, exemplars: tuple[str, ...], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("attemptDialog")
+        self.setWindowTitle(f"Attempt of {attempt.created_at[:16].replace('T', ' ')} (UTC)")
+        self.resize(760, 640)
+        layout = QVBoxLayout(self)
+        statement = QLabel(f"<p><b>Customer:</b> “{_escape(attempt.statement)}”</p>")
+        statement.setObjectName("attemptStatement")
+        statement.setWordWrap(True)
+        layout.addWidget(statement)
+        self.feedback_panel = FeedbackPanel(self)
+        self.feedback_panel.show_feedback(attempt.response, attempt.feedback, exemplars)
+        layout.addWidget(self.feedback_panel, stretch=1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.retry_button = QPushButton("&Retry this drill")
+        self.retry_button.setObjectName("attemptRetryButton")
+        self.retry_button.setAccessibleName("Retry this drill")
+        buttons.addButton(self.retry_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        self._target = (attempt.pack_id, attempt.drill_id)
+        self.retry_button.clicked.connect(self._retry)
+        layout.addWidget(buttons)
+
+    def _retry(self) -> None:
+        self.retry_requested.emit(*self._target)
+        self.accept()
+
+
+def _escape(text: str) -> str:
+    return html.escape(text)
+
+
+class HistoryView(QWidget):
+    """Loads the profile's attempts once, then filters and sorts them in memory."""
+
+    retry_requested = Signal(str, str)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("historyView")
+        self.store = store
+        self.profile_id: int | None = None
+        self.loaded = False
+        self.model = HistoryTableModel(self)
+        self.proxy = HistoryFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.pack_filter = QComboBox()
+        self.pack_filter.setObjectName("historyPackFilter")
+        self.pack_filter.setAccessibleName("Filter by pack")
+        self.skill_filter = QComboBox()
+        self.skill_filter.setObjectName("historySkillFilter")
+        self.skill_filter.setAccessibleName("Filter by skill practised")
+        for label, skill in SKILL_CHOICES:
+            self.skill_filter.addItem(label, skill)
+        self.since_edit = self._date_edit("historySince", "From date")
+        self.until_edit = self._date_edit("historyUntil", "To date")
+        self.search = QLineEdit()
+        self.search.setObjectName("historySearch")
+        self.search.setAccessibleName("Search replies and statements")
+        self.search.setPlaceholderText("Search replies…")
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("historyCount")
+
+        self.table = QTableView()
+        self.table.setObjectName("historyTable")
+        self.table.setAccessibleName("Attempt history")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((140, 200, 200, 70, 90, 70, 80, 80)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self.open_attempt)
+        self.table.activated.connect(self.open_attempt)  # Enter on a row
+
+        filters = QHBoxLayout()
+        for caption, widget in (
+            ("&Pack", self.pack_filter),
+            ("S&kill", self.skill_filter),
+            ("&From", self.since_edit),
+            ("&To", self.until_edit),
+        ):
+            buddy = QLabel(caption)
+            buddy.setBuddy(widget)
+            filters.addWidget(buddy)
+            filters.addWidget(widget)
+        filters.addWidget(self.search, stretch=1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, stretch=1)
+        layout.addWidget(self.count_label)
+
+        self.pack_filter.currentIndexChanged.connect(self.apply_filters)
+        self.skill_filter.currentIndexChanged.connect(self.apply_filters)
+        self.since_edit.dateChanged.connect(self.apply_filters)
+        self.until_edit.dateChanged.connect(self.apply_filters)
+        self.search.textChanged.connect(self.apply_filters)
+
+    def _date_edit(self, name: str, accessible: str) -> QDateEdit:
+        edit = QDateEdit()
+        edit.setObjectName(name)
+        edit.setAccessibleName(accessible)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setSpecialValueText("any")
+        edit.setMinimumDate(QDate(2000, 1, 1))
+        edit.setDate(edit.minimumDate())  # the special value: no bound
+        edit.setMinimumWidth(120)
+        return edit
+
+    # -- loading --------------------------------------------------------------------------
+
+    def load(self, profile_id: int) -> None:
+        """Read this profile's attempts (numbers only; replies stay in SQLite) and show them."""
+        self.profile_id = profile_id
+        titles = {summary.id: summary.title for summary in self.store.packs()}
+        rows = self.store.attempt_rows(profile_id, with_response=False)
+        self.model.set_rows(rows, titles)
+        current = self.pack_filter.currentData()
+        self.pack_filter.blockSignals(True)
+        self.pack_filter.clear()
+        self.pack_filter.addItem("All packs", None)
+        for pack_id in sorted({row.pack_id for row in rows}, key=lambda p: titles.get(p, p)):
+            self.pack_filter.addItem(titles.get(pack_id, pack_id), pack_id)
+        index = self.pack_filter.findData(current)
+        self.pack_filter.setCurrentIndex(max(0, index))
+        self.pack_filter.blockSignals(False)
+        self.loaded = True
+        self.apply_filters()
+
+    def add_attempt(self, attempt: Attempt) -> None:
+        """Show a just-saved attempt at once, without reloading the whole history."""
+        if not self.loaded or attempt.id is None:
+            return
+        rows = self.store.attempt_rows(self.profile_id, since=attempt.created_at,
+                                       with_response=False)  # fmt: skip
+        for row in rows:
+            if row.id == attempt.id:
+                self.model.append_row(row)
+        self._update_count()
+
+    # -- filtering ------------------------------------------------------------------------
+
+    def _bound(self, edit: QDateEdit) -> date | None:
+        if edit.date() == edit.minimumDate():
+            return None
+        value = edit.date()
+        return date(value.year(), value.month(), value.day())
+
+    def apply_filters(self) -> None:
+        text = self.search.text().strip()
+        matching = self.store.attempt_ids_matching(self.profile_id, text) if text else None
+        self.proxy.set_filters(
+            pack_id=self.pack_filter.currentData(),
+            skill=self.skill_filter.currentData(),
+            since=self._bound(self.since_edit),
+            until=self._bound(self.until_edit),
+            matching_ids=matching,
+        )
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(
+            f"{total} attempts" if shown == total else f"{shown} of {total} attempts"
+        )
+
+    # -- reopening ------------------------------------------------------------------------
+
+    def open_attempt(self, index: QModelIndex) -> AttemptDialog | None:
+        """Show the attempt with its feedback exactly as it was first shown."""
+        attempt_id = index.siblingAtColumn(0).data(ROW_ROLE)
+        if attempt_id is None:
+            return None
+        try:
+            attempt = self.store.attempt(int(attempt_id))
+        except StoreError:
+            return None
+        exemplars: tuple[str, ...] = ()
+        # When the pack or drill is gone, the attempt and its feedback still show.
+        with suppress(StoreError, KeyError):
+            exemplars = self.store.load_pack(attempt.pack_id).drill(attempt.drill_id).exemplars
+        dialog = AttemptDialog(attempt, exemplars, self)
+        dialog.retry_requested.connect(self.retry_requested)
+        dialog.setModal(False)
+        dialog.show()
+        return dialog

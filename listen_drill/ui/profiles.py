@@ -1,0 +1,95 @@
+"""The Profile menu: several agents on one computer, each with their own history."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMainWindow, QMenu, QMessageBox
+
+from listen_drill.core.models import Profile
+from listen_drill.core.store import Store, StoreError
+
+
+class ProfileMenu:
+    """Switch (a checkable list), New profile... (Ctrl+Shift+N) and Rename... (F2)."""
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        store: Store,
+        current: Callable[[], Profile],
+        switch_to: Callable[[Profile], None],
+    ) -> None:
+        self.window = window
+        self.store = store
+        self.current = current
+        self.switch_to = switch_to
+        self.menu = QMenu("P&rofile", window)
+        self.menu.setObjectName("profileMenu")
+        window.menuBar().insertMenu(window.menuBar().actions()[-1], self.menu)
+        self.new_action = QAction("&New profile…", window)
+        self.new_action.setObjectName("newProfileAction")
+        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_action.triggered.connect(lambda: self.create())
+        self.rename_action = QAction("&Rename profile…", window)
+        self.rename_action.setObjectName("renameProfileAction")
+        self.rename_action.setShortcut(QKeySequence("F2"))
+        self.rename_action.triggered.connect(lambda: self.rename())
+        window.addAction(self.new_action)
+        window.addAction(self.rename_action)
+        self.group = QActionGroup(window)
+        self.group.setExclusive(True)
+        self.menu.aboutToShow.connect(self.rebuild)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        """List the profiles, the current one checked; Alt+1..9 switch from the menu."""
+        self.menu.clear()
+        for action in self.group.actions():
+            self.group.removeAction(action)
+        current = self.current()
+        for number, profile in enumerate(self.store.profiles(), start=1):
+            prefix = f"&{number} " if number <= 9 else ""
+            action = QAction(f"{prefix}{profile.name}", self.menu)
+            action.setCheckable(True)
+            action.setChecked(profile.id == current.id)
+            action.triggered.connect(lambda _checked=False, p=profile: self.switch_to(p))
+            self.group.addAction(action)
+            self.menu.addAction(action)
+        self.menu.addSeparator()
+        self.menu.addAction(self.new_action)
+        self.menu.addAction(self.rename_action)
+
+    def create(self, name: str | None = None) -> Profile | None:
+        """Ask for a name (or take `name`), make the profile and switch to it."""
+        if name is None:
+            name, accepted = QInputDialog.getText(
+                self.window, "New profile", "Name of the agent:", QLineEdit.EchoMode.Normal
+            )
+            if not accepted:
+                return None
+        try:
+            profile = self.store.create_profile(name)
+        except StoreError as error:
+            QMessageBox.warning(self.window, "New profile", str(error))
+            return None
+        self.switch_to(profile)
+        return profile
+
+    def rename(self, name: str | None = None) -> Profile | None:
+        current = self.current()
+        if name is None:
+            name, accepted = QInputDialog.getText(
+                self.window, "Rename profile", "New name:", QLineEdit.EchoMode.Normal,
+                current.name,
+            )  # fmt: skip
+            if not accepted:
+                return None
+        try:
+            profile = self.store.rename_profile(current.id, name)
+        except StoreError as error:
+            QMessageBox.warning(self.window, "Rename profile", str(error))
+            return None
+        self.switch_to(profile)
+        return profile

@@ -1,0 +1,178 @@
+"""History, profiles, round summary and dashboard, through the real main window."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from listen_drill.core.models import AttemptRow, Skill
+from listen_drill.core.store import Store
+from listen_drill.ui.app import create_window
+from listen_drill.ui.history_model import HistoryFilterProxy, HistoryTableModel
+from listen_drill.ui.main_window import MainWindow
+
+REPLIES = (
+    "So this is the third late parcel and it was a birthday gift; that sounds so "
+    "disappointing. What would help most now?",
+    "Calm down. Is there anything else?",
+)
+
+
+def make_row(
+    row_id: int, pack_id: str, overall: int, created_at: str, **scores: float | None
+) -> AttemptRow:
+    return AttemptRow(
+        id=row_id, uuid=f"u{row_id}", profile_id=1, pack_id=pack_id, drill_id=f"d{row_id}",
+        created_at=created_at, overall=overall,
+        paraphrase_score=scores.get("paraphrase", 0.5), paraphrase_level="simple",
+        emotion_score=scores.get("emotion", 0.5), emotion_acknowledged=True,
+        question_score=scores.get("question"), question_type="open",
+        language_score=1.0, seconds=10.0,
+    )  # fmt: skip
+
+
+def open_window(qtbot: QtBot, data_dir: Path) -> MainWindow:
+    window = create_window(data_dir)
+    assert isinstance(window, MainWindow)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def drill_twice(window: MainWindow) -> None:
+    for reply in REPLIES:
+        window.response_edit.setPlainText(reply)
+        window.submit()
+        window.next_drill()
+    if window.round_summary is not None:  # a two-drill pack ends its round here
+        window.round_summary.accept()
+
+
+def test_history_model_passes_qtmodeltester(qtmodeltester: object) -> None:
+    model = HistoryTableModel()
+    model.set_rows(
+        [make_row(1, "a", 40, "2026-01-01T10:00:00+00:00"),
+         make_row(2, "b", 90, "2026-01-02T10:00:00+00:00", question=1.0)],
+        {"a": "Pack A"},
+    )  # fmt: skip
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    model.append_row(make_row(3, "a", 70, "2026-01-03T10:00:00+00:00"))
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+    assert model.rowCount() == 3
+
+
+def test_proxy_filters_by_pack_skill_date_and_text_and_sorts_by_score() -> None:
+    model = HistoryTableModel()
+    model.set_rows(
+        [make_row(1, "a", 40, "2026-01-01T10:00:00+00:00"),
+         make_row(2, "b", 90, "2026-01-05T10:00:00+00:00", question=1.0),
+         make_row(3, "a", 70, "2026-01-09T10:00:00+00:00", question=0.3)],
+        {},
+    )  # fmt: skip
+    proxy = HistoryFilterProxy()
+    proxy.setSourceModel(model)
+
+    def shown() -> list[int]:
+        return [int(proxy.index(r, 3).data()) for r in range(proxy.rowCount())]
+
+    proxy.sort(3)
+    assert shown() == [40, 70, 90]
+    proxy.set_filters(pack_id="a", skill=None, since=None, until=None, matching_ids=None)
+    assert sorted(shown()) == [40, 70]
+    proxy.set_filters(pack_id=None, skill=Skill.QUESTION, since=None, until=None,
+                      matching_ids=None)  # fmt: skip
+    assert sorted(shown()) == [70, 90]
+    proxy.set_filters(pack_id=None, skill=None, since=date(2026, 1, 3), until=date(2026, 1, 6),
+                      matching_ids=None)  # fmt: skip
+    assert shown() == [90]
+    proxy.set_filters(pack_id=None, skill=None, since=None, until=None, matching_ids={1, 3})
+    assert sorted(shown()) == [40, 70]
+
+
+def test_submitted_attempts_appear_and_reopen_exactly_as_shown(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    window = open_window(qtbot, data_dir)
+    drill_twice(window)
+    qtbot.keyClick(
+        window,
+        "2",
+        modifier=__import__("PySide6.QtCore").QtCore.Qt.KeyboardModifier.ControlModifier,
+    )
+    assert window.tabs.currentWidget() is window.history_view
+    table = window.history_view.table
+    assert table.model().rowCount() == 2
+    window.history_view.search.setText("birthday gift")
+    assert table.model().rowCount() == 1
+    dialog = window.history_view.open_attempt(table.model().index(0, 0))
+    assert dialog is not None
+    with Store.open(data_dir) as store:
+        saved = next(a for a in store.attempts() if "birthday" in a.response)
+    panel = dialog.feedback_panel
+    assert str(saved.feedback.overall) in panel.overall_label.text()
+    shown_text = panel.findings_view.toPlainText()
+    for finding in saved.feedback.findings:
+        assert finding.message[:25] in shown_text, finding.kind
+    dialog.retry_button.click()
+    assert window.tabs.currentIndex() == 0
+    assert window.session is not None and window.session.drill.id == saved.drill_id
+    window.close()
+
+
+def test_round_summary_appears_at_the_end_of_a_round(qtbot: QtBot, data_dir: Path) -> None:
+    window = open_window(qtbot, data_dir)
+    assert window.session is not None
+    total = len(window.session.pack.drills)
+    for _ in range(total):
+        window.response_edit.setPlainText(REPLIES[0])
+        window.submit()
+        window.next_drill()
+    dialog = window.round_summary
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.summary.attempts == total
+    assert window.session.attempts == []
+    dialog.accept()
+    window.close()
+
+
+def test_profiles_create_switch_and_rename(qtbot: QtBot, data_dir: Path) -> None:
+    window = open_window(qtbot, data_dir)
+    drill_twice(window)
+    first = window.profile
+    sam = window.profile_menu.create("Sam")
+    assert sam is not None and window.profile.id == sam.id
+    window.tabs.setCurrentIndex(1)
+    assert window.history_view.table.model().rowCount() == 0  # Sam has no attempts yet
+    renamed = window.profile_menu.rename("Samira")
+    assert renamed is not None and renamed.name == "Samira"
+    assert "Samira" in window.profile_label.text()
+    window.set_profile(first)
+    assert window.history_view.table.model().rowCount() == 2
+    window.close()
+    with Store.open(data_dir) as store:
+        assert store.current_profile().id == first.id  # the last one opens by default
+
+
+def test_dashboard_shows_hand_computed_numbers(qtbot: QtBot, data_dir: Path) -> None:
+    window = open_window(qtbot, data_dir)
+    drill_twice(window)
+    with Store.open(data_dir) as store:
+        overalls = [a.feedback.overall for a in store.attempts()]
+        questions = [a.feedback.skill(Skill.QUESTION).label for a in store.attempts()]
+    window.tabs.setCurrentIndex(2)
+    data = window.dashboard.data
+    assert data is not None
+    assert data.averages.attempts == 2
+    assert data.averages.overall == pytest.approx(sum(overalls) / 2)
+    assert data.streak == 1
+    assert sum(count for _day, count in data.per_day) == 2
+    assert data.profile.questions == sum(1 for q in questions if q != "none")
+    assert data.profile.open_questions == questions.count("open")
+    text = window.dashboard.summary_label.text()
+    assert "<b>2</b> attempts" in text and f"{sum(overalls) / 2:.0f}" in text
+    window.close()
