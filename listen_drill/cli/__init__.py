@@ -16,7 +16,7 @@ from listen_drill import __version__
 from listen_drill.core.paths import HOME_ENV, resolve_data_dir
 
 # Subcommand modules, each with `register(subparsers)`; appended to as features land.
-SUBCOMMAND_MODULES: tuple[str, ...] = ("data", "export", "pack", "team")
+SUBCOMMAND_MODULES: tuple[str, ...] = ("data", "export", "pack", "score", "team")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from listen_drill.core.scoring.lexicon import Lexicon
-from listen_drill.core.scoring.text import Sentence, Token
+from listen_drill.core.scoring.text import Sentence, Token, tokens_in
 
 # Feelings close enough that naming one for another still shows the agent heard.
 RELATED: tuple[frozenset[str], ...] = (
@@ -52,7 +53,11 @@ def related(expected: frozenset[str]) -> frozenset[str]:
 def statement_emotions(lowered: str, tokens: list[Token], lexicon: Lexicon) -> frozenset[str]:
     """Feelings the customer's words show: named ones, and cues such as "third time" or "!!!"."""
     found = {lexicon.emotion_stems[t.stem] for t in tokens if t.stem in lexicon.emotion_stems}
-    found |= {family for pattern, family in lexicon.emotion_phrases if pattern.search(lowered)}
+    if lexicon.emotion_phrase_re is not None:
+        found |= {
+            lexicon.emotion_phrase_family[m.group()]
+            for m in lexicon.emotion_phrase_re.finditer(lowered)
+        }
     if (lexicon.frustration_signs and lexicon.frustration_signs.search(lowered)) or (
         lexicon.repeat_cues and lexicon.repeat_cues.search(lowered)
     ):
@@ -91,13 +96,20 @@ def find_mentions(
         for t in tokens
         if t.stem in lexicon.emotion_stems
     ]
-    for pattern, family in lexicon.emotion_phrases:
-        raw.extend((family, m.start(), m.end()) for m in pattern.finditer(lowered))
+    if lexicon.emotion_phrase_re is not None:
+        raw.extend(
+            (lexicon.emotion_phrase_family[m.group()], m.start(), m.end())
+            for m in lexicon.emotion_phrase_re.finditer(lowered)
+        )
     mentions: list[FeelingMention] = []
+    if not raw:
+        return mentions
+    ends = [t.end for t in tokens]
     for family, start, end in sorted(raw, key=lambda item: item[1]):
         if any(start < m.end and m.start < end for m in mentions):
             continue  # a phrase and a word inside it: one mention
-        before = [t.text for t in tokens if t.end <= start][-4:]
+        first_after = bisect_right(ends, start)
+        before = [t.text for t in tokens[max(0, first_after - 4) : first_after]]
         negated = any(word in lexicon.negations or word.endswith("n't") for word in before)
         window = lowered[max(0, start - 14) : start]
         mild = bool(lexicon.mild and lexicon.mild.search(window))
@@ -113,7 +125,7 @@ def _for_customer(start: int, sentences: list[Sentence], tokens: list[Token]) ->
     """A feeling counts when it is about the customer ("you", "that sounds…"), not the agent."""
     for sentence in sentences:
         if sentence.start <= start < sentence.end:
-            words = {t.text for t in tokens if sentence.start <= t.start < sentence.end}
+            words = {t.text for t in tokens_in(tokens, sentence.start, sentence.end)}
             if sentence.text.startswith(("if ", "when ", "whenever ")):
                 return False  # "If you're worried about…" is a condition, not a reflection
             if words & SECOND_PERSON:

@@ -18,8 +18,9 @@ class PhraseHit:
 def find_phrases(lowered: str, lexicon: Lexicon, avoid: tuple[str, ...]) -> list[PhraseHit]:
     """Every roadblock, scripted line and pack-specific phrase to avoid, left to right."""
     hits: list[PhraseHit] = []
-    for rule in (*lexicon.roadblocks, lexicon.scripted):
-        hits.extend(PhraseHit(rule, m.start(), m.end()) for m in rule.pattern.finditer(lowered))
+    for match in lexicon.phrase_rules_re.finditer(lowered):
+        rule = lexicon.phrase_rules_by_group[match.lastgroup or ""]
+        hits.append(PhraseHit(rule, match.start(), match.end()))
     for phrase in avoid:
         needle = phrase.strip().lower()
         if not needle:

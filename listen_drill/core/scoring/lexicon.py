@@ -40,6 +40,8 @@ class Lexicon:
     families: dict[str, EmotionFamily]
     emotion_stems: dict[str, str]  # stem of a one-word feeling -> family id
     emotion_phrases: list[tuple[re.Pattern[str], str]]  # multi-word feelings
+    emotion_phrase_re: re.Pattern[str] | None  # all of them at once
+    emotion_phrase_family: dict[str, str]  # matched text -> family
     mild: re.Pattern[str] | None
     strong_stems: frozenset[str]
     repeat_cues: re.Pattern[str] | None
@@ -50,6 +52,8 @@ class Lexicon:
     negations: frozenset[str]
     roadblocks: tuple[PhraseRule, ...]
     scripted: PhraseRule
+    phrase_rules_re: re.Pattern[str]  # every roadblock and scripted rule in one pass
+    phrase_rules_by_group: dict[str, PhraseRule]
     presuming: PhraseRule
     rambling_words: int
     rambling: PhraseRule
@@ -89,6 +93,11 @@ def _rule(category: str, table: dict[str, Any]) -> PhraseRule:
     )
 
 
+def _rule_patterns(language: dict[str, Any], category: str) -> list[str]:
+    table = language["scripted"] if category == "scripted" else language["roadblocks"][category]
+    return sorted((str(p) for p in table.get("patterns", [])), key=len, reverse=True)
+
+
 def _words(values: list[str]) -> tuple[str, ...]:
     return tuple(sorted((normalise(v) for v in values), key=len, reverse=True))
 
@@ -123,6 +132,19 @@ def load_lexicon() -> Lexicon:
             for part in normalise(word).split():
                 synonym_group_of.setdefault(stem(part), index)
 
+    phrase_family = {
+        normalise(word): family_id
+        for family_id, table in emotions["families"].items()
+        for word in table.get("words", [])
+        if " " in word
+    }
+    roadblocks = tuple(_rule(category, table) for category, table in language["roadblocks"].items())
+    scripted = _rule("scripted", language["scripted"])
+    rules_by_group = {f"r{index}": rule for index, rule in enumerate((*roadblocks, scripted))}
+    combined = "|".join(
+        f"(?P<{name}>{'|'.join(_rule_patterns(language, rule.category))})"
+        for name, rule in rules_by_group.items()
+    )
     cues = emotions.get("cues", {})
     intensity = emotions.get("intensity", {})
     length = language["length"]
@@ -130,6 +152,8 @@ def load_lexicon() -> Lexicon:
         families=families,
         emotion_stems=emotion_stems,
         emotion_phrases=emotion_phrases,
+        emotion_phrase_re=phrase_pattern(list(phrase_family)),
+        emotion_phrase_family=phrase_family,
         mild=phrase_pattern(intensity.get("mild", [])),
         strong_stems=frozenset(stem(w) for w in intensity.get("strong", [])),
         repeat_cues=phrase_pattern(cues.get("repeat", [])),
@@ -138,10 +162,10 @@ def load_lexicon() -> Lexicon:
         sadness_signs=phrase_pattern(cues.get("sadness_signs", [])),
         validation=phrase_pattern(emotions.get("validation", {}).get("phrases", []), regex=True),
         negations=frozenset(normalise(w) for w in emotions.get("negation", {}).get("words", [])),
-        roadblocks=tuple(
-            _rule(category, table) for category, table in language["roadblocks"].items()
-        ),
-        scripted=_rule("scripted", language["scripted"]),
+        roadblocks=roadblocks,
+        scripted=scripted,
+        phrase_rules_re=re.compile(r"(?<![a-z0-9'])(?:" + combined + r")(?![a-z0-9])"),
+        phrase_rules_by_group=rules_by_group,
         presuming=_rule("presuming", language["presuming"]),
         rambling_words=int(length["rambling_words"]),
         rambling=PhraseRule(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -81,10 +82,6 @@ def _numbers(tokens: list[Token]) -> list[str]:
     return found
 
 
-def _in_sentence(token: Token, sentence: Sentence) -> bool:
-    return sentence.start <= token.start < sentence.end
-
-
 def analyse_paraphrase(
     lowered: str,
     tokens: list[Token],
@@ -98,6 +95,11 @@ def analyse_paraphrase(
     advice_sentences = 0
     meaning_hits = 0
     echoed = 0  # content words carried outside any reflection: a weak signal, partly credited
+    starts = [t.start for t in tokens]
+    by_sentence = {
+        s.start: tokens[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
+        for s in sentences
+    }
     framed_any = False
     for sentence in sentences:
         lead = strip_fillers(sentence.text, lexicon)
@@ -110,9 +112,11 @@ def analyse_paraphrase(
             subject_you or lead.startswith(("it sounds", "sounds like", "so it"))
         ):
             continue
-        words = [t for t in tokens if _in_sentence(t, sentence)]
-        framed = lead.startswith(lexicon.framing) or any(
-            t.text in ("you", "your", "you're", "you've", "yourself") for t in words
+        words = by_sentence[sentence.start]
+        framed = (
+            lead.startswith(lexicon.framing)
+            or so_lead.startswith(lexicon.framing)
+            or any(t.text in ("you", "your", "you're", "you've", "yourself") for t in words)
         )
         overlap = sum(
             1 for t in words if t.stem in content.stems or _same_group(t, content, lexicon)
@@ -158,8 +162,8 @@ def analyse_paraphrase(
     novel = {
         t.stem
         for s in reflective
-        for t in tokens
-        if _in_sentence(t, s) and t.text not in lexicon.stopwords and t.stem not in content.stems
+        for t in by_sentence[s.start]
+        if t.text not in lexicon.stopwords and t.stem not in content.stems
     }
     complex_ = meaning_hits >= 1 and (len(novel) >= 2 or not content.stems)
     level = ParaphraseLevel.COMPLEX if complex_ else ParaphraseLevel.SIMPLE

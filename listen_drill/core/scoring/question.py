@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from listen_drill.core.scoring.lexicon import Lexicon
 from listen_drill.core.scoring.text import Sentence
@@ -31,27 +32,30 @@ class QuestionFound:
 
 def clean_speech(text: str) -> str:
     """Undo transcribed stutters ("so-so", "what-what") so they don't hide the first word."""
+    if "-" not in text:
+        return text
     text = STUTTER.sub(r"\1", FALSE_START.sub("", text))
     return DASHES.sub(" ", text)
 
 
+def _trim(text: str) -> str:
+    return LEADING_PUNCT.sub("", text) if text and not text[0].isalnum() else text
+
+
 def strip_fillers(text: str, lexicon: Lexicon) -> str:
     """Drop "Okay, so, um," and the like from the front: they don't decide the type."""
-    text = LEADING_PUNCT.sub("", clean_speech(text))
-    changed = True
-    while changed and text:
-        changed = False
-        for phrase in lexicon.filler_phrases:
-            if text.startswith(phrase) and _boundary(text, len(phrase)):
-                text = LEADING_PUNCT.sub("", text[len(phrase) :])
-                changed = True
-                break
-        if changed:
+    text = _trim(clean_speech(text))
+    phrases = _start_pattern(lexicon.filler_phrases)
+    while text:
+        match = phrases.match(text)
+        if match is not None:
+            text = _trim(text[match.end() :])
             continue
         word = text.split(" ", 1)[0].rstrip(",.;:!?")
         if word in lexicon.fillers and len(text) > len(word):
-            text = LEADING_PUNCT.sub("", text[len(word) :])
-            changed = True
+            text = _trim(text[len(word) :])
+            continue
+        break
     return text
 
 
@@ -59,8 +63,15 @@ def _boundary(text: str, index: int) -> bool:
     return index >= len(text) or not text[index].isalnum()
 
 
+@lru_cache(maxsize=64)
+def _start_pattern(options: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled test per word list: does the text begin with any of these, as whole words?"""
+    ordered = sorted(options, key=len, reverse=True)
+    return re.compile("(?:" + "|".join(re.escape(o) for o in ordered) + ")(?![a-z0-9])")
+
+
 def _starts(text: str, options: tuple[str, ...]) -> bool:
-    return any(text.startswith(option) and _boundary(text, len(option)) for option in options)
+    return _start_pattern(options).match(text) is not None
 
 
 def _first_word(text: str) -> str:

@@ -510,7 +510,8 @@ def _earned(
     if language.score > 0:
         earned.append(
             Finding("language.respectful", Skill.LANGUAGE,
-                    "Respectful wording." if language.score >= 1 else "Mostly respectful wording.",
+                    "Respectful wording." if language.score >= 1
+                    else "Wording: the rest of your reply keeps some of these points.",
                     "", 0, 0, round(LANGUAGE_WEIGHT * language.score, 1))
         )  # fmt: skip
     return earned

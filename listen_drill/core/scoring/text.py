@@ -6,7 +6,9 @@ Offsets always point into the reply as the agent typed it, so findings can highl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -34,8 +36,9 @@ def normalise(text: str) -> str:
     return text.replace("’", "'").replace("‘", "'").lower()
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word with its stem and where it stands in the reply (a tuple: cheap to make)."""
+
     text: str
     stem: str
     start: int
@@ -43,10 +46,20 @@ class Token:
 
 
 def tokenize(lowered: str) -> list[Token]:
-    return [
-        Token(match.group(), stem(match.group()), match.start(), match.end())
-        for match in TOKEN_RE.finditer(lowered)
-    ]
+    tokens: list[Token] = []
+    cache = _STEM_CACHE
+    make = tuple.__new__  # skips NamedTuple's keyword-handling wrapper: this is the hot loop
+    for match in TOKEN_RE.finditer(lowered):
+        word = match.group()
+        start, end = match.span()
+        tokens.append(make(Token, (word, cache.get(word) or stem(word), start, end)))
+    return tokens
+
+
+def tokens_in(tokens: list[Token], start: int, end: int) -> list[Token]:
+    """The tokens that begin inside [start, end): a slice found by bisection, not a scan."""
+    starts = [t.start for t in tokens]
+    return tokens[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,17 +108,22 @@ def phrase_pattern(phrases: list[str], *, regex: bool = False) -> re.Pattern[str
 
 
 def longest_common_run(left: list[str], right: list[str]) -> int:
-    """Length of the longest run of words the two share in order: how much was parroted."""
-    if not left or not right:
-        return 0
+    """Length of the longest run of words the two share in order: how much was parroted.
+
+    Only positions where words match are visited, so the cost grows with the reply's length
+    (times how often a word repeats in the statement), not with the product of both lengths.
+    """
+    positions: dict[str, list[int]] = {}
+    for index, word in enumerate(right):
+        positions.setdefault(word, []).append(index)
     best = 0
-    previous = [0] * (len(right) + 1)
+    previous: dict[int, int] = {}
     for word in left:
-        current = [0] * (len(right) + 1)
-        for index, other in enumerate(right, start=1):
-            if word == other:
-                current[index] = previous[index - 1] + 1
-                if current[index] > best:
-                    best = current[index]
+        current: dict[int, int] = {}
+        for index in positions.get(word, ()):
+            run = previous.get(index - 1, 0) + 1
+            current[index] = run
+            if run > best:
+                best = run
         previous = current
     return best
