@@ -109,8 +109,12 @@ def find_mentions(
         if any(start < m.end and m.start < end for m in mentions):
             continue  # a phrase and a word inside it: one mention
         first_after = bisect_right(ends, start)
-        before = [t.text for t in tokens[max(0, first_after - 4) : first_after]]
-        negated = any(word in lexicon.negations or word.endswith("n't") for word in before)
+        before = [
+            t
+            for t in tokens[max(0, first_after - 4) : first_after]
+            if not any(mark in lowered[t.end : start] for mark in ",;:.!?")
+        ]  # same clause only: "…for nothing, which is annoying" negates nothing
+        negated = any(t.text in lexicon.negations or t.text.endswith("n't") for t in before)
         window = lowered[max(0, start - 14) : start]
         mild = bool(lexicon.mild and lexicon.mild.search(window))
         mentions.append(

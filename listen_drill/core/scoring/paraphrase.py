@@ -35,6 +35,7 @@ class StatementContent:
     groups: frozenset[int]
     key_points: tuple[tuple[str, frozenset[str]], ...]  # text, stems (with synonyms)
     numbers: frozenset[str]
+    counted: frozenset[tuple[str, str]]  # (number, stem of the word after it): "third time"
     words: tuple[str, ...]
 
 
@@ -72,8 +73,22 @@ def content_of(
         ),
         key_points=tuple(points),
         numbers=frozenset(_numbers(tokens)),
+        counted=frozenset(_counted(tokens)),
         words=tuple(t.text for t in tokens),
     )
+
+
+def _number_value(token: Token) -> str | None:
+    return NUMBER_WORDS.get(token.text) or (token.text if DIGITS_RE.fullmatch(token.text) else None)
+
+
+def _counted(tokens: list[Token]) -> list[tuple[str, str]]:
+    pairs: list[tuple[str, str]] = []
+    for token, following in zip(tokens, tokens[1:], strict=False):
+        value = _number_value(token)
+        if value is not None:
+            pairs.append((value, following.stem))
+    return pairs
 
 
 def _numbers(tokens: list[Token]) -> list[str]:
@@ -104,7 +119,8 @@ def analyse_paraphrase(
     for sentence in sentences:
         lead = strip_fillers(sentence.text, lexicon)
         so_lead = _so_lead(sentence.text, lead)
-        if lead.startswith(lexicon.advice):
+        hearing = lead.startswith(HEARING)
+        if lead.startswith(lexicon.advice) and not hearing:
             advice_sentences += 1
             continue
         subject_you = so_lead.startswith(SUBJECT_YOU)
@@ -114,7 +130,8 @@ def analyse_paraphrase(
             continue
         words = by_sentence[sentence.start]
         framed = (
-            lead.startswith(lexicon.framing)
+            hearing
+            or lead.startswith(lexicon.framing)
             or so_lead.startswith(lexicon.framing)
             or any(t.text in ("you", "your", "you're", "you've", "yourself") for t in words)
         )
@@ -131,7 +148,12 @@ def analyse_paraphrase(
         echoed += overlap
         framed_any = framed_any or framed
         first_person = lead.startswith(("i ", "i'm", "i've", "i'd", "i'll", "we ", "we're", "my "))
-        if first_person and not any(t.text in ("you", "your", "you're") for t in words):
+
+        if (
+            first_person
+            and not hearing
+            and not any(t.text in ("you", "your", "you're") for t in words)
+        ):
             continue
         if (
             strong_frame
@@ -192,6 +214,9 @@ SUBJECT_YOU = ("so you", "so your", "you're", "you've", "you'd", "you are", "you
                "your ")  # fmt: skip
 
 
+HEARING = ("i can hear", "i can see", "i hear", "i see that", "i get that")
+
+
 def _so_lead(text: str, lead: str) -> str:
     """The sentence from its "so" on, when fillers hid one: "Okay, so you…" reads "so you…"."""
     index = text.find("so ")
@@ -218,13 +243,14 @@ def _key_point_coverage(
 
 def _wrong_numbers(tokens: list[Token], content: StatementContent) -> list[tuple[int, int]]:
     """Numbers the customer never gave ("second time" when they said third): a wrong fact."""
-    if not content.numbers:
+    if not content.counted:
         return []
+    units = {unit for _value, unit in content.counted}
     wrong: list[tuple[int, int]] = []
-    for token in tokens:
-        value = NUMBER_WORDS.get(token.text) or (
-            token.text if DIGITS_RE.fullmatch(token.text) else None
-        )
-        if value is not None and value not in content.numbers and token.text not in ("one", "once"):
+    for token, following in zip(tokens, tokens[1:], strict=False):
+        value = _number_value(token)
+        if value is None or following.stem not in units:
+            continue  # "two months" for "eight weeks" is the same fact in other words
+        if (value, following.stem) not in content.counted:
             wrong.append((token.start, token.end))
     return wrong
