@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -84,7 +85,7 @@ def _number_value(token: Token) -> str | None:
 
 def _counted(tokens: list[Token]) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
-    for token, following in zip(tokens, tokens[1:], strict=False):
+    for token, following in itertools.pairwise(tokens):
         value = _number_value(token)
         if value is not None:
             pairs.append((value, following.stem))
@@ -247,7 +248,7 @@ def _wrong_numbers(tokens: list[Token], content: StatementContent) -> list[tuple
         return []
     units = {unit for _value, unit in content.counted}
     wrong: list[tuple[int, int]] = []
-    for token, following in zip(tokens, tokens[1:], strict=False):
+    for token, following in itertools.pairwise(tokens):
         value = _number_value(token)
         if value is None or following.stem not in units:
             continue  # "two months" for "eight weeks" is the same fact in other words
