@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from listen_drill.core.scoring.lexicon import Lexicon
+from listen_drill.core.scoring.lexicon import GENERIC_FAMILY, Lexicon
 from listen_drill.core.scoring.text import Sentence, Token, tokens_in
 
 # Feelings close enough that naming one for another still shows the agent heard.
@@ -53,6 +53,7 @@ def related(expected: frozenset[str]) -> frozenset[str]:
 def statement_emotions(lowered: str, tokens: list[Token], lexicon: Lexicon) -> frozenset[str]:
     """Feelings the customer's words show: named ones, and cues such as "third time" or "!!!"."""
     found = {lexicon.emotion_stems[t.stem] for t in tokens if t.stem in lexicon.emotion_stems}
+    found.discard(GENERIC_FAMILY)
     if lexicon.emotion_phrase_re is not None:
         found |= {
             lexicon.emotion_phrase_family[m.group()]
@@ -185,7 +186,9 @@ def analyse_emotion(
     for mention in mentions:
         if mention.negated or not mention.for_customer:
             continue
-        if mention.family in allowed:
+        if mention.family in allowed or (
+            mention.family == GENERIC_FAMILY and (not expected or expected - POSITIVE)
+        ):
             fitting.append(mention)
         else:
             wrong.append(mention)

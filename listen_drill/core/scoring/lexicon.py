@@ -15,6 +15,8 @@ from typing import Any
 from listen_drill.core.bundled import read_resource_text
 from listen_drill.core.scoring.text import normalise, phrase_pattern, stem
 
+GENERIC_FAMILY = "generic"  # "upsetting", "hard": fits any painful feeling
+
 
 @dataclass(frozen=True, slots=True)
 class PhraseRule:
@@ -132,6 +134,8 @@ def load_lexicon() -> Lexicon:
             for part in normalise(word).split():
                 synonym_group_of.setdefault(stem(part), index)
 
+    for word in emotions.get("generic", {}).get("words", []):
+        emotion_stems.setdefault(stem(normalise(word)), GENERIC_FAMILY)
     phrase_family = {
         normalise(word): family_id
         for family_id, table in emotions["families"].items()
