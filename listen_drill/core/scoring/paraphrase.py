@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from listen_drill.core.models import KeyPoint
 from listen_drill.core.scoring.lexicon import Lexicon
-from listen_drill.core.scoring.question import strip_fillers
+from listen_drill.core.scoring.question import starts_with_any, strip_fillers
 from listen_drill.core.scoring.text import Sentence, Token, longest_common_run, normalise, stem
 
 NUMBER_WORDS = {
@@ -19,7 +19,7 @@ NUMBER_WORDS = {
     "fourth": "4", "fifth": "5", "sixth": "6", "twice": "2", "once": "1",
 }  # fmt: skip
 DIGITS_RE = re.compile(r"\d+")
-PARROT_RUN = 7
+PARROT_RUN = 8  # words in a row copied from the customer: "long stretches"
 
 
 class ParaphraseLevel(StrEnum):
@@ -121,7 +121,7 @@ def analyse_paraphrase(
         lead = strip_fillers(sentence.text, lexicon)
         so_lead = _so_lead(sentence.text, lead)
         hearing = lead.startswith(HEARING)
-        if lead.startswith(lexicon.advice) and not hearing:
+        if starts_with_any(lead, lexicon.advice) and not hearing:
             advice_sentences += 1
             continue
         subject_you = so_lead.startswith(SUBJECT_YOU)
@@ -132,8 +132,8 @@ def analyse_paraphrase(
         words = by_sentence[sentence.start]
         framed = (
             hearing
-            or lead.startswith(lexicon.framing)
-            or so_lead.startswith(lexicon.framing)
+            or starts_with_any(lead, lexicon.framing)
+            or starts_with_any(so_lead, lexicon.framing)
             or any(t.text in ("you", "your", "you're", "you've", "yourself") for t in words)
         )
         overlap = sum(

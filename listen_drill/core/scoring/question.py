@@ -70,8 +70,12 @@ def _start_pattern(options: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(re.escape(o) for o in ordered) + ")(?![a-z0-9])")
 
 
-def _starts(text: str, options: tuple[str, ...]) -> bool:
+def starts_with_any(text: str, options: tuple[str, ...]) -> bool:
+    """Whether `text` begins with one of `options` as whole words ("we can", not "we cancelled")."""
     return _start_pattern(options).match(text) is not None
+
+
+_starts = starts_with_any
 
 
 def _first_word(text: str) -> str:
