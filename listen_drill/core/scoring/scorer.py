@@ -45,7 +45,7 @@ MAX_REPLY_CHARS = 5000
 WEIGHTS = {Skill.PARAPHRASE: 35.0, Skill.EMOTION: 30.0, Skill.QUESTION: 25.0}
 LANGUAGE_WEIGHT = 10.0
 CLOSED_MESSAGE = "A closed question gets a yes, a no or one fact, and the customer stops talking."
-QUESTION_SCORES = {QuestionType.OPEN: 1.0, QuestionType.CLOSED: 0.35, QuestionType.NONE: 0.0}
+QUESTION_SCORES = {QuestionType.OPEN: 1.0, QuestionType.CLOSED: 0.3, QuestionType.NONE: 0.0}
 
 
 class Scorer:
