@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from listen_drill.core.scoring.lexicon import GENERIC_FAMILY, Lexicon
-from listen_drill.core.scoring.text import Sentence, Token, tokens_in
+from listen_drill.core.scoring.text import Sentence, Token
 
 # Feelings close enough that naming one for another still shows the agent heard.
 RELATED: tuple[frozenset[str], ...] = (
@@ -89,6 +89,21 @@ def statement_intensity(original: str, lowered: str, lexicon: Lexicon) -> int:
     return min(level, 3)
 
 
+FIRST_PERSON = frozenset({"i'm", "i've", "me", "myself", "we're"})
+FEELING_VERBS = frozenset({"am", "feel", "felt", "was", "get", "got", "became", "become"})
+
+
+def _agents_own(before: list[Token]) -> bool:
+    """ "I'm upset" and "I feel sad" are the agent's; "I understand how upsetting" is not."""
+    for index, token in enumerate(before):
+        if token.text in FIRST_PERSON:
+            return True
+        following = before[index + 1].text if index + 1 < len(before) else ""
+        if token.text in ("i", "we") and following in FEELING_VERBS:
+            return True
+    return False
+
+
 def find_mentions(
     lowered: str, tokens: list[Token], sentences: list[Sentence], lexicon: Lexicon
 ) -> list[FeelingMention]:
@@ -112,30 +127,33 @@ def find_mentions(
         first_after = bisect_right(ends, start)
         before = [
             t
-            for t in tokens[max(0, first_after - 4) : first_after]
+            for t in tokens[max(0, first_after - 3) : first_after]
             if not any(mark in lowered[t.end : start] for mark in ",;:.!?")
-        ]  # same clause only: "…for nothing, which is annoying" negates nothing
-        negated = any(t.text in lexicon.negations or t.text.endswith("n't") for t in before)
+        ]  # same clause, close by: "…for nothing, which is annoying" negates nothing
+        negated = any(
+            (t.text in lexicon.negations or t.text.endswith("n't"))
+            and not lowered.startswith(("no wonder", "no doubt"), t.start)
+            for t in before
+        )
+        own = _agents_own(before)  # "I'm so frustrated": the agent's feeling, not the customer's
         window = lowered[max(0, start - 14) : start]
         mild = bool(lexicon.mild and lexicon.mild.search(window))
         mentions.append(
             FeelingMention(
-                family, start, end, negated, mild, _for_customer(start, sentences, tokens)
+                family, start, end, negated, mild, not own and _for_customer(start, sentences)
             )
         )
     return mentions
 
 
-def _for_customer(start: int, sentences: list[Sentence], tokens: list[Token]) -> bool:
-    """A feeling counts when it is about the customer ("you", "that sounds…"), not the agent."""
+def _for_customer(start: int, sentences: list[Sentence]) -> bool:
+    """A feeling counts when it is about the customer or their situation, not in a condition.
+
+    "If you're worried about…" sets a condition; it does not reflect anything.
+    """
     for sentence in sentences:
         if sentence.start <= start < sentence.end:
-            words = {t.text for t in tokens_in(tokens, sentence.start, sentence.end)}
-            if sentence.text.startswith(("if ", "when ", "whenever ")):
-                return False  # "If you're worried about…" is a condition, not a reflection
-            if words & SECOND_PERSON:
-                return True
-            return sentence.text.startswith(IMPERSONAL_OPENERS)
+            return not sentence.text.startswith(("if ", "when ", "whenever "))
     return False
 
 
@@ -162,13 +180,21 @@ def analyse_emotion(
     expected: frozenset[str],
     lexicon: Lexicon,
     blocked: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    given: bool = True,
 ) -> EmotionAnalysis:
     """Find feelings named for the customer, warm validations, and feelings that don't fit.
+
+    `given` says the expected feelings come from the drill; inferred ones (from cues in the
+    statement) only separate painful from positive feelings.
 
     `blocked` spans (scripted lines, roadblocks) never count as validation: "sorry for any
     inconvenience" is not sympathy, and "I understand, but" is not understanding.
     """
-    mentions = find_mentions(lowered, tokens, sentences, lexicon)
+    mentions = [
+        m
+        for m in find_mentions(lowered, tokens, sentences, lexicon)
+        if not any(m.start < end and start < m.end for start, end in blocked)
+    ]  # "I understand your frustration" is a scripted line, not an acknowledgement
     validations = [
         (m.start(), m.end())
         for m in (lexicon.validation.finditer(lowered) if lexicon.validation else ())
@@ -180,16 +206,19 @@ def analyse_emotion(
         if not m.for_customer and not m.negated and _reacting(m.start, sentences)
     ]  # the agent's own feeling about their news ("I'm so sad to hear") is a warm reaction
     validations.sort()
-    allowed = related(expected) if expected else frozenset(families_except_positive(lexicon))
+    if given:
+        allowed = related(expected) if expected else frozenset(families_except_positive(lexicon))
+    elif expected and not expected - POSITIVE:
+        allowed = POSITIVE  # a happy customer: naming their relief fits, naming anger doesn't
+    else:
+        allowed = frozenset(families_except_positive(lexicon))  # cues can't tell which pain
     fitting: list[FeelingMention] = []
     wrong: list[FeelingMention] = []
     for mention in mentions:
         if mention.negated or not mention.for_customer:
             continue
-        if mention.family in allowed or (
-            mention.family == GENERIC_FAMILY and (not expected or expected - POSITIVE)
-        ):
+        if mention.family in allowed or (mention.family == GENERIC_FAMILY and allowed - POSITIVE):
             fitting.append(mention)
-        else:
-            wrong.append(mention)
+        elif not any(start <= mention.start < end for start, end in validations):
+            wrong.append(mention)  # "I'm glad you found help" is warmth, not a wrong label
     return EmotionAnalysis(mentions, validations, expected, fitting, wrong)

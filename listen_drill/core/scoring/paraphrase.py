@@ -16,7 +16,7 @@ from listen_drill.core.scoring.text import Sentence, Token, longest_common_run, 
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "first": "1", "second": "2", "third": "3",
-    "fourth": "4", "fifth": "5", "sixth": "6", "twice": "2", "once": "1",
+    "fourth": "4", "fifth": "5", "sixth": "6", "twice": "2", "once": "1", "thrice": "3",
 }  # fmt: skip
 DIGITS_RE = re.compile(r"\d+")
 PARROT_RUN = 8  # words in a row copied from the customer: "long stretches"
@@ -37,6 +37,7 @@ class StatementContent:
     key_points: tuple[tuple[str, frozenset[str]], ...]  # text, stems (with synonyms)
     numbers: frozenset[str]
     counted: frozenset[tuple[str, str]]  # (number, stem of the word after it): "third time"
+    point_stems: frozenset[str]  # the key points' words and synonyms: own words that count
     words: tuple[str, ...]
 
 
@@ -75,6 +76,7 @@ def content_of(
         key_points=tuple(points),
         numbers=frozenset(_numbers(tokens)),
         counted=frozenset(_counted(tokens)),
+        point_stems=frozenset(stem_ for _text, stems in points for stem_ in stems),
         words=tuple(t.text for t in tokens),
     )
 
@@ -84,7 +86,10 @@ def _number_value(token: Token) -> str | None:
 
 
 def _counted(tokens: list[Token]) -> list[tuple[str, str]]:
-    pairs: list[tuple[str, str]] = []
+    """(number, what it counts) pairs: "third time" -> ("3", "time"); "twice" -> ("2", "time")."""
+    pairs: list[tuple[str, str]] = [
+        (NUMBER_WORDS[t.text], "time") for t in tokens if t.text in ("once", "twice", "thrice")
+    ]
     for token, following in itertools.pairwise(tokens):
         value = _number_value(token)
         if value is not None:
@@ -106,7 +111,14 @@ def analyse_paraphrase(
     feeling_spans: list[tuple[int, int]],
     content: StatementContent,
     lexicon: Lexicon,
+    blocked: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> ParaphraseAnalysis:
+    """Find the sentences that reflect the customer's content and judge how much they add.
+
+    A sentence holding a roadblock or scripted line is never a reflection ("Your call is
+    important to us"); neither is a condition ("If you keep…"). When the statement has content,
+    a reflection must carry some of it: naming a feeling alone is the emotion skill.
+    """
     reflective: list[Sentence] = []
     advice_sentences = 0
     meaning_hits = 0
@@ -117,9 +129,24 @@ def analyse_paraphrase(
         for s in sentences
     }
     framed_any = False
+    feeling_only: list[Sentence] = []
     for sentence in sentences:
-        lead = strip_fillers(sentence.text, lexicon)
-        so_lead = _so_lead(sentence.text, lead)
+        words = by_sentence[sentence.start]
+        text = sentence.text
+        inside = [end for start, end in blocked if sentence.start <= start < sentence.end]
+        if inside:  # judge what follows a roadblock ("I understand, but your parcel…")
+            cut = max(inside)
+            if not (lowered[cut:].lstrip().startswith((",", ";", "and ")) or
+                    lowered[:cut].rstrip().endswith(("but", ","))):  # fmt: skip
+                continue  # the roadblock runs on into the sentence: no reflection here
+            words = [t for t in words if t.start >= cut]
+            if len(words) < 4:
+                continue
+            text = lowered[cut : sentence.end]
+        lead = strip_fillers(text, lexicon)
+        so_lead = _so_lead(text, lead)
+        if lead.startswith(("if ", "unless ")):
+            continue
         hearing = lead.startswith(HEARING)
         if starts_with_any(lead, lexicon.advice) and not hearing:
             advice_sentences += 1
@@ -129,7 +156,6 @@ def analyse_paraphrase(
             subject_you or lead.startswith(("it sounds", "sounds like", "so it"))
         ):
             continue
-        words = by_sentence[sentence.start]
         framed = (
             hearing
             or starts_with_any(lead, lexicon.framing)
@@ -137,7 +163,11 @@ def analyse_paraphrase(
             or any(t.text in ("you", "your", "you're", "you've", "yourself") for t in words)
         )
         overlap = sum(
-            1 for t in words if t.stem in content.stems or _same_group(t, content, lexicon)
+            1
+            for t in words
+            if t.stem in content.stems
+            or t.stem in content.point_stems
+            or _same_group(t, content, lexicon)
         )
         feeling = any(sentence.start <= start < sentence.end for start, _ in feeling_spans)
         meaning = bool(lexicon.meaning and lexicon.meaning.search(sentence.text))
@@ -156,13 +186,15 @@ def analyse_paraphrase(
             and not any(t.text in ("you", "your", "you're") for t in words)
         ):
             continue
-        if (
-            strong_frame
-            or (framed and (overlap >= 1 or feeling or meaning) and len(words) >= 3)
-            or (subject_you and len(words) >= 5)
+        carries = overlap >= 1 or not content.stems  # without a statement, judge by form
+        by_form = (strong_frame and len(words) >= 4) or (subject_you and len(words) >= 5)
+        if (by_form and (carries or not feeling)) or (
+            carries and framed and (overlap >= 1 or feeling or meaning) and len(words) >= 3
         ):
             reflective.append(sentence)
-            meaning_hits += int(meaning) + int(feeling)
+            meaning_hits += int(meaning)
+        elif feeling and (subject_you or strong_frame):
+            feeling_only.append(sentence)  # "You sound worried": reflects the feeling only
 
     covered, missing = _key_point_coverage(tokens, content)
     statement_words = list(content.words)
@@ -176,6 +208,11 @@ def analyse_paraphrase(
         else []
     )
 
+    if not reflective and feeling_only:  # a reflection of feeling, not yet of content
+        return ParaphraseAnalysis(
+            ParaphraseLevel.SIMPLE, 0.35, feeling_only, covered, missing, parroted, [],
+            self_talk, False,
+        )  # fmt: skip
     if not reflective:
         partial = 0.0 if advice_sentences else min(0.25, 0.05 * echoed + 0.08 * framed_any)
         return ParaphraseAnalysis(
@@ -212,7 +249,7 @@ def analyse_paraphrase(
 
 SUBJECT_YOU = ("so you", "so your", "you're", "you've", "you'd", "you are", "you have",
                "you feel", "you want", "you don't", "you didn't", "you were", "you've got",
-               "your ")  # fmt: skip
+               "your ", "you must be", "you seem", "you sound")  # fmt: skip
 
 
 HEARING = ("i can hear", "i can see", "i hear", "i see that", "i get that")
@@ -247,7 +284,13 @@ def _wrong_numbers(tokens: list[Token], content: StatementContent) -> list[tuple
     if not content.counted:
         return []
     units = {unit for _value, unit in content.counted}
-    wrong: list[tuple[int, int]] = []
+    wrong: list[tuple[int, int]] = [
+        (t.start, t.end)
+        for t in tokens
+        if t.text in ("once", "twice", "thrice")
+        and "time" in units
+        and (NUMBER_WORDS[t.text], "time") not in content.counted
+    ]
     for token, following in itertools.pairwise(tokens):
         value = _number_value(token)
         if value is None or following.stem not in units:

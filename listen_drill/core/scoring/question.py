@@ -146,8 +146,9 @@ def _asks_for_a_fact(text: str, lexicon: Lexicon) -> bool:
         "what are your ",
     ):
         if text.startswith(lead):
-            rest = text[len(lead) :]
-            return _starts(rest, lexicon.fact_nouns)
+            # "membership number", "booking reference": the fact noun may come second or third
+            words = text[len(lead) :].split()
+            return any(_starts(" ".join(words[i:]), lexicon.fact_nouns) for i in range(3))
     return False
 
 

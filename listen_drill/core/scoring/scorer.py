@@ -76,9 +76,8 @@ class Scorer:
         intensity: int | None = None,
     ) -> Feedback:
         points = tuple(kp if isinstance(kp, KeyPoint) else KeyPoint(str(kp)) for kp in key_points)
-        content, expected, cue_intensity = self._statement(
-            statement, points, tuple(sorted(emotions))
-        )
+        emotion_ids = tuple(sorted(emotions))
+        content, expected, cue_intensity = self._statement(statement, points, emotion_ids)
         asked = [skill for skill in DRILL_SKILLS if skill in set(skills)] or list(DRILL_SKILLS)
         weights = _scaled_weights(asked)
         findings: list[Finding] = []
@@ -102,13 +101,9 @@ class Scorer:
         questions = find_questions(all_sentences, self.lexicon)
         question_type = overall_type(questions)
         phrase_hits = find_phrases(lowered, self.lexicon, tuple(avoid))
+        blocked = [(hit.start, hit.end) for hit in phrase_hits]
         emotion = analyse_emotion(
-            lowered,
-            tokens,
-            all_sentences,
-            expected,
-            self.lexicon,
-            [(hit.start, hit.end) for hit in phrase_hits],
+            lowered, tokens, all_sentences, expected, self.lexicon, blocked, given=bool(emotion_ids)
         )
         paraphrase = analyse_paraphrase(
             lowered,
@@ -118,6 +113,7 @@ class Scorer:
             [(m.start, m.end) for m in emotion.fitting],
             content,
             self.lexicon,
+            blocked,
         )
 
         para_score = paraphrase.score
@@ -181,20 +177,19 @@ class Scorer:
         findings: list[Finding],
     ) -> tuple[float, bool]:
         families = self.lexicon.families
-        for mention in emotion.mentions:
-            if mention.negated and mention.for_customer:
-                findings.append(
-                    Finding(
-                        "emotion.negated",
-                        Skill.EMOTION,
-                        "This denies the feeling instead of acknowledging it.",
-                        "Say it without the “not”: "
-                        f"“You sound {reply[mention.start : mention.end]}.”",
-                        mention.start,
-                        mention.end,
-                        points=-5,
-                    )
+        negated = [m for m in emotion.mentions if m.negated]
+        for mention in negated:
+            findings.append(
+                Finding(
+                    "emotion.negated",
+                    Skill.EMOTION,
+                    "This denies the feeling instead of acknowledging it.",
+                    f"Say it without the “not”: “You sound {reply[mention.start : mention.end]}.”",
+                    mention.start,
+                    mention.end,
+                    points=-5,
                 )
+            )
         for mention in emotion.wrong:
             expected = ", ".join(
                 sorted(families[f].label for f in emotion.expected if f in families)
@@ -232,7 +227,7 @@ class Scorer:
                 )
                 return 0.8, True
             return 1.0, True
-        if emotion.validations:
+        if emotion.validations and not emotion.wrong:  # warmth around the wrong feeling misleads
             return 0.6, True
         if presuming:  # it reaches for the feeling, clumsily: little credit, and the finding
             return 0.3, True
