@@ -1,7 +1,8 @@
-"""Item models for the history view: loaded attempt rows, sorted and filtered by a proxy.
+"""Item models for the history view: loaded attempt rows, filtered by a proxy.
 
-`data()` only indexes rows already in memory: it never runs SQL, so 100,000 attempts scroll and
-sort without touching the disk.
+`data()` only indexes rows already in memory: it never runs SQL. Sorting happens in the table
+model with one Python `list.sort` (about 50 ms for 100,000 rows); a proxy sorting through
+`data()` would call back into Python millions of times (25 s measured). The proxy filters.
 """
 
 from __future__ import annotations
@@ -62,18 +63,57 @@ class HistoryTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[AttemptRow] = []
         self._pack_titles: dict[str, str] = {}
+        self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.DescendingOrder)
 
     def set_rows(self, rows: Sequence[AttemptRow], pack_titles: Mapping[str, str]) -> None:
+        """Take rows oldest first (as the store returns them) and show them in the current order."""
         self.beginResetModel()
         self._rows = list(rows)
         self._pack_titles = dict(pack_titles)
+        column, order = self._sort
+        if column == 0:  # already in date order: reversing is O(n), sorting is not
+            if order == Qt.SortOrder.DescendingOrder:
+                self._rows.reverse()
+        else:
+            self._sort_rows()
         self.endResetModel()
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python in one pass; the view's header clicks arrive here through the proxy."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        self.layoutAboutToBeChanged.emit()
+        before = {id(row): index for index, row in enumerate(self._rows)}
+        old_rows = list(self._rows)
+        self._sort = (column, order)
+        self._sort_rows()
+        after = {id(row): index for index, row in enumerate(self._rows)}
+        persistent = self.persistentIndexList()
+        moved = [
+            self.index(after[id(old_rows[index.row()])], index.column())
+            if 0 <= index.row() < len(old_rows) and id(old_rows[index.row()]) in before
+            else QModelIndex()
+            for index in persistent
+        ]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self) -> None:
+        column, order = self._sort
+        self._rows.sort(
+            key=lambda row: self._sort_key(row, column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+
     def append_row(self, row: AttemptRow) -> None:
-        """Add one new attempt without reloading everything (after each submit)."""
-        position = len(self._rows)
+        """Add one new attempt without reloading everything (after each submit).
+
+        It goes where the current order puts it: on top when newest come first.
+        """
+        newest_first = self._sort == (0, Qt.SortOrder.DescendingOrder)
+        position = 0 if newest_first else len(self._rows)
         self.beginInsertRows(QModelIndex(), position, position)  # first and last, inclusive
-        self._rows.append(row)
+        self._rows.insert(position, row)
         self.endInsertRows()
 
     def row_at(self, index: int) -> AttemptRow:
@@ -150,6 +190,7 @@ class HistoryFilterProxy(QSortFilterProxyModel):
         self._since: str | None = None  # UTC ISO bounds: rows compare as text, no parsing
         self._until: str | None = None
         self._matching_ids: set[int] | None = None
+        self._active = False  # no filter set: accept every row without looking at it
 
     def set_filters(
         self,
@@ -168,9 +209,32 @@ class HistoryFilterProxy(QSortFilterProxyModel):
         self._since = None if since is None else _utc_bound(since)
         self._until = None if until is None else _utc_bound(until + timedelta(days=1))
         self._matching_ids = matching_ids
+        self._active = self._filtering()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    @property
+    def active(self) -> bool:
+        """Whether any filter is set; without one the view can show the table model directly."""
+        return self._active
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Hand sorting to the table model, which sorts in Python in one pass."""
+        model = self.sourceModel()
+        if isinstance(model, HistoryTableModel):
+            model.sort(column, order)
+
+    def _filtering(self) -> bool:
+        return (
+            self._pack_id is not None
+            or self._skill is not None
+            or self._since is not None
+            or self._until is not None
+            or self._matching_ids is not None
+        )
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._active:
+            return True
         model = self.sourceModel()
         assert isinstance(model, HistoryTableModel)
         row = model.row_at(source_row)

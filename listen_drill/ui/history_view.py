@@ -85,8 +85,8 @@ class HistoryView(QWidget):
         self.profile_id: int | None = None
         self.loaded = False
         self.model = HistoryTableModel(self)
-        self.proxy = HistoryFilterProxy(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = HistoryFilterProxy(self)  # attached to the model only while filtering
+        self._detached = HistoryTableModel(self)  # what the idle proxy watches: nothing
 
         self.pack_filter = QComboBox()
         self.pack_filter.setObjectName("historyPackFilter")
@@ -109,9 +109,11 @@ class HistoryView(QWidget):
         self.table = QTableView()
         self.table.setObjectName("historyTable")
         self.table.setAccessibleName("Attempt history")
-        self.table.setModel(self.proxy)
+        # Unfiltered, the view shows the table model itself; a filter puts the proxy in between.
+        # Filtering 100,000 rows calls back into Python once per row, so skip it when idle.
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -200,17 +202,29 @@ class HistoryView(QWidget):
     def apply_filters(self) -> None:
         text = self.search.text().strip()
         matching = self.store.attempt_ids_matching(self.profile_id, text) if text else None
-        self.proxy.set_filters(
-            pack_id=self.pack_filter.currentData(),
-            skill=self.skill_filter.currentData(),
-            since=self._bound(self.since_edit),
-            until=self._bound(self.until_edit),
-            matching_ids=matching,
+        filters = (
+            self.pack_filter.currentData(),
+            self.skill_filter.currentData(),
+            self._bound(self.since_edit),
+            self._bound(self.until_edit),
         )
+        if matching is None and not any(value is not None for value in filters):
+            if self.table.model() is not self.model:
+                self.table.setModel(self.model)
+                self.proxy.setSourceModel(self._detached)  # idle, it would re-filter on reset
+        else:
+            if self.proxy.sourceModel() is not self.model:
+                self.proxy.setSourceModel(self.model)
+            self.proxy.set_filters(
+                pack_id=filters[0], skill=filters[1], since=filters[2], until=filters[3],
+                matching_ids=matching,
+            )  # fmt: skip
+            if self.table.model() is not self.proxy:
+                self.table.setModel(self.proxy)
         self._update_count()
 
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.table.model().rowCount(), self.model.rowCount()
         self.count_label.setText(
             f"{total} attempts" if shown == total else f"{shown} of {total} attempts"
         )
