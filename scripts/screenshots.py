@@ -84,6 +84,7 @@ def render(out_dir: Path) -> list[Path]:
         window.resize(1280, 800)
         window.show()
         shoot(window, "drill.png")
+        window.go_to_drill("orders-delivery", "late-birthday-gift")
         window.response_edit.setPlainText(SAMPLE_REPLY)
         window.submit()
         shoot(window, "feedback.png")

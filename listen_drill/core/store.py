@@ -287,7 +287,7 @@ class Store:
         sql = """
             SELECT p.id, p.title, p.version, p.source, p.description,
                    (SELECT COUNT(*) FROM drills d WHERE d.pack_id = p.id AND d.active = 1) AS n
-            FROM packs p ORDER BY p.source = 'imported', p.title COLLATE NOCASE
+            FROM packs p ORDER BY p.source = 'imported', p.source_path, p.title COLLATE NOCASE
         """
         return [
             PackSummary(

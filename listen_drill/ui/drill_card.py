@@ -5,7 +5,8 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from listen_drill.core.models import DRILL_SKILLS, Drill, Skill
 
@@ -41,6 +42,11 @@ class DrillCard(QFrame):
         self.statement_view.setObjectName("statementView")
         self.statement_view.setAccessibleName("Customer statement")
         self.statement_view.setWordWrap(True)
+        # The customer's words must never be clipped, however long: the card grows to fit.
+        self.statement_view.setSizePolicy(
+            QSizePolicy.Policy.Preferred, QSizePolicy.Policy.MinimumExpanding
+        )
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.statement_view.setTextFormat(Qt.TextFormat.RichText)
         self.statement_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.skills_label = QLabel()
@@ -55,6 +61,16 @@ class DrillCard(QFrame):
         ):
             layout.addWidget(widget)
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Wrapped rich text does not ask its layout for height; reserve what it needs."""
+        super().resizeEvent(event)
+        self._fit_statement()
+
+    def _fit_statement(self) -> None:
+        needed = self.statement_view.heightForWidth(self.statement_view.width())
+        if needed > 0 and needed != self.statement_view.minimumHeight():
+            self.statement_view.setMinimumHeight(needed)
+
     def show_drill(self, drill: Drill, position: int, total: int, pack_title: str) -> None:
         self.position_label.setText(f"{html.escape(pack_title)} · drill {position} of {total}")
         self.context_label.setText(drill.context.describe())
@@ -63,4 +79,5 @@ class DrillCard(QFrame):
             f"<p style='font-size:14pt'>“{html.escape(drill.statement)}”</p>"
         )
         self.statement_view.setAccessibleDescription(drill.statement)
+        self._fit_statement()
         self.skills_label.setText(practise_line(drill))

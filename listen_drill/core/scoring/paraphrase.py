@@ -133,6 +133,7 @@ def analyse_paraphrase(
     for sentence in sentences:
         words = by_sentence[sentence.start]
         text = sentence.text
+        cut = sentence.start
         inside = [end for start, end in blocked if sentence.start <= start < sentence.end]
         if inside:  # judge what follows a roadblock ("I understand, but your parcel…")
             cut = max(inside)
@@ -191,7 +192,16 @@ def analyse_paraphrase(
         if (by_form and (carries or not feeling)) or (
             carries and framed and (overlap >= 1 or feeling or meaning) and len(words) >= 3
         ):
-            reflective.append(sentence)
+            reflective.append(
+                sentence
+                if text is sentence.text
+                else Sentence(
+                    cut + len(text) - len(text.lstrip(" ,;")),
+                    sentence.end,
+                    text.strip(" ,;"),
+                    sentence.asks,
+                )
+            )  # after a roadblock, only the words that follow it are the reflection
             meaning_hits += int(meaning)
         elif feeling and (subject_you or strong_frame):
             feeling_only.append(sentence)  # "You sound worried": reflects the feeling only
@@ -222,7 +232,7 @@ def analyse_paraphrase(
     novel = {
         t.stem
         for s in reflective
-        for t in by_sentence[s.start]
+        for t in tokens[bisect_left(starts, s.start) : bisect_left(starts, s.end)]
         if t.text not in lexicon.stopwords and t.stem not in content.stems
     }
     complex_ = meaning_hits >= 1 and (len(novel) >= 2 or not content.stems)

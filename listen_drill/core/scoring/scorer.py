@@ -506,7 +506,7 @@ def _earned(
         earned.append(
             Finding("language.respectful", Skill.LANGUAGE,
                     "Respectful wording." if language.score >= 1
-                    else "Wording: the rest of your reply keeps some of these points.",
+                    else "Some respectful wording, but the phrases below cost points.",
                     "", 0, 0, round(LANGUAGE_WEIGHT * language.score, 1))
         )  # fmt: skip
     return earned
