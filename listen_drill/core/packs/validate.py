@@ -463,25 +463,49 @@ def _check_whole(spec: Field, value: Any, path: Path, found: list[Finding]) -> A
 # -- warnings from the scorer -------------------------------------------------------------
 
 
-def exemplar_warnings(pack: Pack, threshold: int = EXEMPLAR_WARNING_BELOW) -> list[Finding]:
-    """A warning for every model reply the scorer rates under `threshold`."""
+EXEMPLAR_CHECK_LIMIT = 750  # model replies scored per pack: well under a second
+
+
+def exemplar_warnings(
+    pack: Pack, threshold: int = EXEMPLAR_WARNING_BELOW, limit: int = EXEMPLAR_CHECK_LIMIT
+) -> list[Finding]:
+    """A warning for every model reply the scorer rates under `threshold`.
+
+    A huge pack has its replies checked at an even spread, at most `limit` of them, so
+    validating 10,000 drills stays within seconds; a warning says how many were checked.
+    """
     from listen_drill.core.scoring import default_scorer
 
     scorer = default_scorer()
     found: list[Finding] = []
-    for index, drill in enumerate(pack.drills):
-        for number, exemplar in enumerate(drill.exemplars):
-            overall = scorer.score_drill(drill, exemplar, pack.avoid).overall
-            if overall < threshold:
-                found.append(
-                    Finding(
-                        ("drills", index, "exemplars", number),
-                        f"the scorer rates this model reply {overall}/100 (warnings start "
-                        f"under {threshold}): check the reply, or the drill's key points, "
-                        "emotions and skills",
-                        warning=True,
-                    )
+    replies = [
+        (index, number, exemplar)
+        for index, drill in enumerate(pack.drills)
+        for number, exemplar in enumerate(drill.exemplars)
+    ]
+    if len(replies) > limit:
+        step = len(replies) / limit
+        replies = [replies[int(position * step)] for position in range(limit)]
+        found.append(
+            Finding(
+                (),
+                f"checked {limit:,} of the pack's model replies against the scorer, spread "
+                "evenly; split the pack into smaller packs to have every reply checked",
+                warning=True,
+            )
+        )
+    for index, number, exemplar in replies:
+        overall = scorer.score_drill(pack.drills[index], exemplar, pack.avoid).overall
+        if overall < threshold:
+            found.append(
+                Finding(
+                    ("drills", index, "exemplars", number),
+                    f"the scorer rates this model reply {overall}/100 (warnings start "
+                    f"under {threshold}): check the reply, or the drill's key points, "
+                    "emotions and skills",
+                    warning=True,
                 )
+            )
     return found
 
 
@@ -552,7 +576,8 @@ def _located(
 ) -> Validation:
     if not findings:
         return Validation(source, pack, [])
-    line_map = lines()
+    # Locating lines scans the whole text; a note about the whole file needs no line.
+    line_map = lines() if any(finding.path for finding in findings) else LineMap()
     problems = [
         Problem(
             source,
