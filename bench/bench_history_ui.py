@@ -52,10 +52,14 @@ def main() -> None:
         window.show()
         app.processEvents()
         print(f"start-up with {ATTEMPTS:,} attempts: {(time.perf_counter() - start) * 1000:.0f} ms")
+        start = time.perf_counter()
         history = open_view(app, window, 1)
-        print(
-            f"open History (load rows, model, first paint): {history * 1000:.0f} ms (target < 300)"
-        )
+        print(f"open History (tab painted, window free): {history * 1000:.0f} ms (target < 300)")
+        while not window.history_view.ready:
+            app.processEvents()
+            time.sleep(0.002)
+        loaded = time.perf_counter() - start
+        print(f"  rows read on a worker thread, sorted and shown after {loaded * 1000:.0f} ms")
         print(f"  rows shown: {window.history_view.table.model().rowCount():,}")
         dashboard = open_view(app, window, 2)
         print(f"open Progress (statistics and charts): {dashboard * 1000:.0f} ms (target < 300)")

