@@ -436,39 +436,8 @@ class Store:
         which `stats.period_series`, `skill_averages`, `attempts_per_day` and `current_streak`
         accept in place of rows. Same filters as `attempt_rows`.
         """
-        clauses: list[str] = []
-        params: list[Any] = []
-        for clause, value in (
-            ("profile_id = ?", profile_id),
-            ("created_at >= ?", since),
-            ("created_at < ?", until),
-            ("pack_id = ?", pack_id),
-        ):
-            if value is not None:
-                clauses.append(clause)
-                params.append(value)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-        sql = f"""
-            SELECT date(created_at, 'localtime') AS day, count(*), total(overall),
-                   total(paraphrase_score), count(paraphrase_score),
-                   total(emotion_score), count(emotion_score),
-                   total(question_score), count(question_score),
-                   total(language_score), count(language_score)
-            FROM attempts {where} GROUP BY day ORDER BY day
-        """
-        return DailyTotals(
-            tuple(
-                DayTotal(
-                    day=date.fromisoformat(row[0]),
-                    attempts=row[1],
-                    overall_sum=row[2],
-                    skill_sums=(row[3], row[5], row[7], row[9]),
-                    skill_counts=(row[4], row[6], row[8], row[10]),
-                )
-                for row in self.db.conn.execute(sql, params)
-                if row[0] is not None  # a timestamp SQLite cannot read has no day
-            )
-        )
+        where, params = attempts_where(profile_id, since, until, pack_id)
+        return query_daily_totals(self.db.conn, where, params)
 
     def attempt(self, attempt_id: int) -> Attempt:
         """One attempt with its full feedback, to show it again exactly as it was."""
@@ -494,17 +463,13 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def query_attempt_rows(
-    conn: sqlite3.Connection,
+def attempts_where(
     profile_id: int | None = None,
-    *,
     since: str | None = None,
     until: str | None = None,
     pack_id: str | None = None,
-    with_response: bool = True,
-    latest: int | None = None,
-) -> list[AttemptRow]:
-    """The query behind `Store.attempt_rows`, on any connection opened with PARSE_COLNAMES."""
+) -> tuple[str, list[Any]]:
+    """The WHERE clause and parameters every attempts query filters by (None: no filter)."""
     clauses: list[str] = []
     params: list[Any] = []
     for clause, value in (
@@ -516,7 +481,46 @@ def query_attempt_rows(
         if value is not None:
             clauses.append(clause)
             params.append(value)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
+
+
+def query_daily_totals(conn: sqlite3.Connection, where: str, params: list[Any]) -> DailyTotals:
+    """Attempts summed per local day by SQLite: the dashboard's and the team report's fast path."""
+    sql = f"""
+        SELECT date(created_at, 'localtime') AS day, count(*), total(overall),
+               total(paraphrase_score), count(paraphrase_score),
+               total(emotion_score), count(emotion_score),
+               total(question_score), count(question_score),
+               total(language_score), count(language_score)
+        FROM attempts {where} GROUP BY day ORDER BY day
+    """
+    return DailyTotals(
+        tuple(
+            DayTotal(
+                day=date.fromisoformat(row[0]),
+                attempts=row[1],
+                overall_sum=row[2],
+                skill_sums=(row[3], row[5], row[7], row[9]),
+                skill_counts=(row[4], row[6], row[8], row[10]),
+            )
+            for row in conn.execute(sql, params)
+            if row[0] is not None  # a timestamp SQLite cannot read has no day
+        )
+    )
+
+
+def query_attempt_rows(
+    conn: sqlite3.Connection,
+    profile_id: int | None = None,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    pack_id: str | None = None,
+    with_response: bool = True,
+    latest: int | None = None,
+) -> list[AttemptRow]:
+    """The query behind `Store.attempt_rows`, on any connection opened with PARSE_COLNAMES."""
+    where, params = attempts_where(profile_id, since, until, pack_id)
     response = "COALESCE(response, '')" if with_response else "''"
     order = "ORDER BY created_at, id"
     if latest is not None:

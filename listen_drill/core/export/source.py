@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
@@ -19,8 +18,8 @@ from sqlite_utils import Database
 from listen_drill.core.export.filters import ExportFilter
 from listen_drill.core.models import AttemptRow, Profile
 from listen_drill.core.serialize import feedback_from_dict
-from listen_drill.core.stats import DailyTotals, DayTotal
-from listen_drill.core.store import Store
+from listen_drill.core.stats import DailyTotals
+from listen_drill.core.store import Store, query_daily_totals
 
 RECORD_COLUMNS = (
     "id",
@@ -119,27 +118,7 @@ class AttemptSource:
     def daily_totals(self, profile_id: int | None, filters: ExportFilter) -> DailyTotals:
         """Like `Store.daily_totals`: sums per local day, computed by SQLite."""
         where, params = self._where(profile_id, filters)
-        sql = f"""
-            SELECT date(created_at, 'localtime') AS day, count(*), total(overall),
-                   total(paraphrase_score), count(paraphrase_score),
-                   total(emotion_score), count(emotion_score),
-                   total(question_score), count(question_score),
-                   total(language_score), count(language_score)
-            FROM attempts {where} GROUP BY day ORDER BY day
-        """
-        return DailyTotals(
-            tuple(
-                DayTotal(
-                    day=date.fromisoformat(row[0]),
-                    attempts=row[1],
-                    overall_sum=row[2],
-                    skill_sums=(row[3], row[5], row[7], row[9]),
-                    skill_counts=(row[4], row[6], row[8], row[10]),
-                )
-                for row in self.db.conn.execute(sql, params)
-                if row[0] is not None
-            )
-        )
+        return query_daily_totals(self.db.conn, where, params)
 
     def records(self, profile_id: int | None, filters: ExportFilter) -> Iterator[dict[str, Any]]:
         """Whole attempts as column dicts (feedback still JSON text), oldest first."""
