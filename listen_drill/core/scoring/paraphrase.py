@@ -302,8 +302,10 @@ def _wrong_numbers(tokens: list[Token], content: StatementContent) -> list[tuple
         and (NUMBER_WORDS[t.text], "time") not in content.counted
     ]
     for token, following in itertools.pairwise(tokens):
+        if following.stem not in units:
+            continue
         value = _number_value(token)
-        if value is None or following.stem not in units:
+        if value is None:
             continue  # "two months" for "eight weeks" is the same fact in other words
         if (value, following.stem) not in content.counted:
             wrong.append((token.start, token.end))

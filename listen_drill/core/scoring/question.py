@@ -38,8 +38,11 @@ def clean_speech(text: str) -> str:
     return DASHES.sub(" ", text)
 
 
+LEADING_JUNK = " \t\n\r,;:.-–—…!?\"'“”()"
+
+
 def _trim(text: str) -> str:
-    return LEADING_PUNCT.sub("", text) if text and not text[0].isalnum() else text
+    return text.lstrip(LEADING_JUNK) if text and not text[0].isalnum() else text
 
 
 def strip_fillers(text: str, lexicon: Lexicon) -> str:
@@ -154,12 +157,12 @@ def _asks_for_a_fact(text: str, lexicon: Lexicon) -> bool:
 
 def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
     """A sentence's type; when its start decides nothing, its last clause may ("…, what now?")."""
-    text = LEADING_PUNCT.sub("", clean_speech(sentence.text))
+    text = _trim(clean_speech(sentence.text))
     asks = sentence.asks
     for phrase in lexicon.wondering:  # "I'm wondering what…" asks, even without "?"
         position = text.find(phrase)
         if 0 <= position <= 40:
-            rest = LEADING_PUNCT.sub("", text[position + len(phrase) :])
+            rest = _trim(text[position + len(phrase) :])
             if rest.startswith(("if you could", "if you can", "if you would", "whether you could")):
                 return QuestionType.OPEN
             if _starts(rest, lexicon.open_starts) or rest.startswith(("if ", "whether ")):

@@ -74,6 +74,8 @@ class Sentence:
 
 def mask_quotes(lowered: str) -> str:
     """Blank out quoted speech so a "?" someone else said is not taken as the agent's question."""
+    if '"' not in lowered and "“" not in lowered:
+        return lowered
     return QUOTED_RE.sub(lambda match: " " * len(match.group()), lowered)
 
 
