@@ -41,7 +41,6 @@ class Lexicon:
 
     families: dict[str, EmotionFamily]
     emotion_stems: dict[str, str]  # stem of a one-word feeling -> family id
-    emotion_phrases: list[tuple[re.Pattern[str], str]]  # multi-word feelings
     emotion_phrase_re: re.Pattern[str] | None  # all of them at once
     emotion_phrase_family: dict[str, str]  # matched text -> family
     mild: re.Pattern[str] | None
@@ -116,16 +115,11 @@ def load_lexicon() -> Lexicon:
 
     families: dict[str, EmotionFamily] = {}
     emotion_stems: dict[str, str] = {}
-    emotion_phrases: list[tuple[re.Pattern[str], str]] = []
     for family_id, table in emotions["families"].items():
         families[family_id] = EmotionFamily(family_id, str(table.get("label", family_id)))
         for word in table.get("words", []):
             word = normalise(word)
-            if " " in word:
-                pattern = phrase_pattern([word])
-                if pattern is not None:
-                    emotion_phrases.append((pattern, family_id))
-            else:
+            if " " not in word:  # phrases ("let down") go into one regex below
                 emotion_stems.setdefault(stem(word), family_id)
 
     synonym_group_of: dict[str, int] = {}
@@ -155,7 +149,6 @@ def load_lexicon() -> Lexicon:
     return Lexicon(
         families=families,
         emotion_stems=emotion_stems,
-        emotion_phrases=emotion_phrases,
         emotion_phrase_re=phrase_pattern(list(phrase_family)),
         emotion_phrase_family=phrase_family,
         mild=phrase_pattern(intensity.get("mild", [])),
