@@ -161,7 +161,7 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
     asks = sentence.asks
     for phrase in lexicon.wondering:  # "I'm wondering what…" asks, even without "?"
         position = text.find(phrase)
-        if 0 <= position <= 40:
+        if 0 <= position <= 120:
             rest = _trim(text[position + len(phrase) :])
             if rest.startswith(("if you could", "if you can", "if you would", "whether you could")):
                 return QuestionType.OPEN
