@@ -19,6 +19,7 @@ NUMBER_WORDS = {
     "fourth": "4", "fifth": "5", "sixth": "6", "twice": "2", "once": "1", "thrice": "3",
 }  # fmt: skip
 DIGITS_RE = re.compile(r"\d+")
+MULTIPLIER_FOLLOWERS = frozenset({"the", "as", "a", "an", "that", "what", "your", "my", "our"})
 PARROT_RUN = 8  # words in a row copied from the customer: "long stretches"
 
 
@@ -294,12 +295,14 @@ def _wrong_numbers(tokens: list[Token], content: StatementContent) -> list[tuple
     if not content.counted:
         return []
     units = {unit for _value, unit in content.counted}
+    next_word = {a.start: b.text for a, b in itertools.pairwise(tokens)}
     wrong: list[tuple[int, int]] = [
         (t.start, t.end)
         for t in tokens
         if t.text in ("once", "twice", "thrice")
         and "time" in units
         and (NUMBER_WORDS[t.text], "time") not in content.counted
+        and next_word.get(t.start) not in MULTIPLIER_FOLLOWERS  # "twice the price": a ratio
     ]
     for token, following in itertools.pairwise(tokens):
         if following.stem not in units:
