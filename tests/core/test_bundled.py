@@ -28,6 +28,14 @@ def test_sync_installs_bundled_packs_once(store: Store) -> None:
     assert all(summary.source == "bundled" for summary in store.packs())
 
 
+def test_a_changed_bundled_file_is_reinstalled_even_at_the_same_version(store: Store) -> None:
+    sync_bundled_packs(store)
+    name = bundled_pack_files()[0].name
+    store.set_setting(f"bundled_pack_sha256:{name}", "the fingerprint of an older file")
+    assert sync_bundled_packs(store) == 1
+    assert sync_bundled_packs(store) == 0
+
+
 def test_a_plain_wheel_install_finds_packs_from_another_folder(tmp_path: Path) -> None:
     """Build the wheel, install it alone into a folder, and read the packs from elsewhere."""
     wheel_dir = tmp_path / "wheel"
