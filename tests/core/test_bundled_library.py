@@ -18,6 +18,8 @@ from listen_drill.core.packs import load_pack_text
 from listen_drill.core.scoring import default_scorer
 
 POOR_REPLIES = Path(__file__).resolve().parents[1] / "data" / "poor_replies"
+POOR_KINDS = frozenset({"roadblock", "scripted", "closed", "parroting"})
+ALL_THREE = frozenset({Skill.PARAPHRASE, Skill.EMOTION, Skill.QUESTION})
 
 
 @cache
@@ -37,12 +39,17 @@ def exemplar_cases() -> list[tuple[str, str, int]]:
     ]
 
 
+def poor_replies() -> list[tuple[str, dict[str, str]]]:
+    """(pack id, reply table) for every deliberately poor reply, named by its file."""
+    return [
+        (path.stem, reply)
+        for path in sorted(POOR_REPLIES.glob("*.toml"))
+        for reply in tomllib.loads(path.read_text(encoding="utf-8"))["replies"]
+    ]
+
+
 def poor_cases() -> list[tuple[str, str, str]]:
-    cases: list[tuple[str, str, str]] = []
-    for path in sorted(POOR_REPLIES.glob("*.toml")):
-        for reply in tomllib.loads(path.read_text(encoding="utf-8"))["replies"]:
-            cases.append((path.stem, reply["drill"], reply["response"]))
-    return cases
+    return [(pack_id, reply["drill"], reply["response"]) for pack_id, reply in poor_replies()]
 
 
 def pack(pack_id: str) -> Pack:
@@ -76,6 +83,34 @@ def test_fundamentals_trains_each_skill_alone_and_together() -> None:
     assert frozenset({Skill.PARAPHRASE, Skill.EMOTION, Skill.QUESTION}) in skill_sets
 
 
+def test_fundamentals_rises_from_easy_to_hard_within_each_stage() -> None:
+    """Each stage (one skill alone, then all three) starts easy and ends harder."""
+    stages: dict[frozenset[Skill], list[int]] = {}
+    for drill in pack("fundamentals").drills:
+        stages.setdefault(frozenset(drill.skills), []).append(drill.difficulty)
+    assert set(stages) == {frozenset({s}) for s in ALL_THREE} | {ALL_THREE}
+    for skills, difficulties in stages.items():
+        assert len(difficulties) >= 5, skills
+        assert difficulties == sorted(difficulties), (skills, difficulties)
+        assert difficulties[0] < difficulties[-1], (skills, difficulties)
+
+
+def test_question_drills_give_the_closed_draft_to_open_up() -> None:
+    for drill in pack("fundamentals").drills:
+        if drill.skills == (Skill.QUESTION,):
+            assert "Your draft:" in drill.context.situation, drill.id
+
+
+def test_poor_replies_name_real_drills_and_every_kind_of_mistake() -> None:
+    kinds: dict[str, set[str]] = {}
+    for pack_id, reply in poor_replies():
+        assert reply["why"] in POOR_KINDS, (pack_id, reply)
+        pack(pack_id).drill(reply["drill"])  # raises if the drill id is wrong
+        kinds.setdefault(pack_id, set()).add(reply["why"])
+    for p in bundled_packs():
+        assert kinds.get(p.id, set()) == set(POOR_KINDS), p.id
+
+
 def test_every_pack_has_poor_replies() -> None:
     counts: dict[str, int] = {}
     for pack_id, _drill, _text in poor_cases():
@@ -90,6 +125,16 @@ def test_model_replies_score_80_or_more(pack_id: str, drill_id: str, index: int)
     drill = p.drill(drill_id)
     feedback = default_scorer().score_drill(drill, drill.exemplars[index], p.avoid)
     assert feedback.overall >= 80, (drill.exemplars[index], feedback.findings)
+
+
+@pytest.mark.parametrize(("pack_id", "drill_id", "index"), exemplar_cases())
+def test_model_replies_use_no_roadblock(pack_id: str, drill_id: str, index: int) -> None:
+    """A model reply teaches by example: no order, dismissal or excuse, whatever its total."""
+    p = pack(pack_id)
+    drill = p.drill(drill_id)
+    feedback = default_scorer().score_drill(drill, drill.exemplars[index], p.avoid)
+    roadblocks = [f.message for f in feedback.findings if f.kind.startswith("roadblock.")]
+    assert roadblocks == [], (drill.exemplars[index], roadblocks)
 
 
 @pytest.mark.parametrize(("pack_id", "drill_id", "response"), poor_cases())
