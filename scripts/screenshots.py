@@ -89,6 +89,8 @@ def render(out_dir: Path) -> list[Path]:
         window.submit()
         shoot(window, "feedback.png")
         window.tabs.setCurrentIndex(1)
+        while not window.history_view.ready:  # rows are read on a worker thread
+            app.processEvents()
         shoot(window, "history.png")
         window.tabs.setCurrentIndex(2)
         shoot(window, "progress.png")

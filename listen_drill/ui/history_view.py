@@ -161,10 +161,11 @@ class HistoryView(QWidget):
             ("&Pack", self.pack_filter),
             ("S&kill", self.skill_filter),
             ("&From", self.since_edit),
-            ("&To", self.until_edit),
+            ("Un&til", self.until_edit),
         ):
             buddy = QLabel(caption)
             buddy.setBuddy(widget)
+            buddy.setMinimumWidth(buddy.sizeHint().width())  # never clipped to "Tc"
             filters.addWidget(buddy)
             filters.addWidget(widget)
         filters.addWidget(self.search, stretch=1)
