@@ -68,7 +68,6 @@ class Lexicon:
     fact_openers: tuple[str, ...]
     fact_nouns: tuple[str, ...]
     wondering: tuple[str, ...]
-    scaling: tuple[str, ...]
     leading: re.Pattern[str] | None
     accusing_why: re.Pattern[str] | None
     framing: tuple[str, ...]
@@ -182,7 +181,6 @@ def load_lexicon() -> Lexicon:
         fact_openers=_words(questions["fact_openers"]),
         fact_nouns=_words(questions["fact_nouns"]),
         wondering=_words(questions["wondering"]),
-        scaling=_words(questions["scaling"]),
         leading=phrase_pattern(questions["leading"], regex=True),
         accusing_why=phrase_pattern(questions["accusing_why"]),
         framing=_words(reflections["framing"]),

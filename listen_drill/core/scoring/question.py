@@ -15,6 +15,10 @@ CLAUSE_SPLIT = re.compile(r"[,;:–—]\s*|--+\s*")
 STUTTER = re.compile(r"\b([a-z']+)(?:-+\1\b)+")
 FALSE_START = re.compile(r"\b([a-z]{1,3})-(?=\1[a-z])")  # "wh-what", "i-it"
 DASHES = re.compile(r"(?<=[a-z])-(?=\s)|\s-(?=[a-z])")
+OPEN_WHERE = re.compile(
+    r"(?:where|when) (?:would|do|does|did|could|might) (?:you|that|this|it) "
+    r"(?:see|like|want|wanna|think|feel|go|fit|leave|come in|stand|start|lie|be|put)"
+)
 PRONOUNS = ("you", "it", "they", "he", "she", "we", "i", "that", "this", "there", "your")
 
 
@@ -92,7 +96,8 @@ def is_invitation(text: str, lexicon: Lexicon) -> bool:
     for frame in lexicon.modal_frames:
         if text.startswith(frame) and _boundary(text, len(frame)):
             rest = text[len(frame) :].lstrip()
-            rest = rest.removeprefix("please ").removeprefix("maybe ").removeprefix("just ")
+            for softener in ("please ", "maybe ", "just ", "kind of ", "sort of "):
+                rest = rest.removeprefix(softener)
             if _starts(rest, lexicon.invitation_verbs):
                 return True
     return False
@@ -104,9 +109,11 @@ def classify_clause(text: str, asks: bool, lexicon: Lexicon) -> QuestionType:
         return QuestionType.NONE
     if is_invitation(text, lexicon):
         return QuestionType.OPEN
-    if _starts(text, lexicon.scaling) and (asks or _looks_interrogative(text)):
-        return QuestionType.OPEN
+    if "scale" in text and (asks or _looks_interrogative(text)):
+        return QuestionType.CLOSED  # "On a scale of 1 to 10…": a number, however it is asked
     first = _first_word(text)
+    if OPEN_WHERE.search(text[:60]) and (asks or _looks_interrogative(text)):
+        return QuestionType.OPEN  # "Where would you like to go with this?" asks for a view
     opens = _starts(text, lexicon.open_starts)
     if opens:
         if _starts(text, lexicon.fact_openers) or _asks_for_a_fact(text, lexicon):
@@ -165,6 +172,8 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
             rest = _trim(text[position + len(phrase) :])
             if rest.startswith(("if you could", "if you can", "if you would", "whether you could")):
                 return QuestionType.OPEN
+            if rest.startswith(("where ", "what ", "how ", "why ", "who ")):
+                return QuestionType.OPEN  # "I'm wondering where you are with it" invites
             if _starts(rest, lexicon.open_starts) or rest.startswith(("if ", "whether ")):
                 text, asks = rest, True
             break
@@ -175,10 +184,10 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
     if kind is QuestionType.OPEN or not asks:
         return kind
     clauses = [c for c in CLAUSE_SPLIT.split(text) if c.strip()]
-    if len(clauses) > 1:
-        last = classify_clause(strip_fillers(clauses[-1], lexicon), True, lexicon)
-        if last is QuestionType.OPEN:
-            return last
+    for clause in clauses[-2:][1:] if len(clauses) < 3 else clauses[-2:]:
+        # the last clause or two: "So, if it's easy, what do you need to do next, Billy?"
+        if classify_clause(strip_fillers(clause, lexicon), True, lexicon) is QuestionType.OPEN:
+            return QuestionType.OPEN
     return kind
 
 
