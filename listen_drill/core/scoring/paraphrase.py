@@ -10,7 +10,11 @@ from enum import StrEnum
 
 from listen_drill.core.models import KeyPoint
 from listen_drill.core.scoring.lexicon import Lexicon
-from listen_drill.core.scoring.question import starts_with_any, strip_fillers
+from listen_drill.core.scoring.question import (
+    is_reflective_check,
+    starts_with_any,
+    strip_fillers,
+)
 from listen_drill.core.scoring.text import Sentence, Token, longest_common_run, normalise, stem
 
 NUMBER_WORDS = {
@@ -155,7 +159,9 @@ def analyse_paraphrase(
             continue
         subject_you = so_lead.startswith(SUBJECT_YOU)
         if sentence.start in question_sentences and not (
-            subject_you or lead.startswith(("it sounds", "sounds like", "so it"))
+            subject_you
+            or lead.startswith(("it sounds", "sounds like", "so it"))
+            or is_reflective_check(text, lead, lexicon)
         ):
             continue
         framed = (

@@ -162,6 +162,27 @@ def _asks_for_a_fact(text: str, lexicon: Lexicon) -> bool:
     return False
 
 
+def is_reflective_check(text: str, stripped: str, lexicon: Lexicon) -> bool:
+    """ "So they're important to you?" reflects with a rising voice while it asks.
+
+    A sentence led by "so" whose words then run as a statement (no question word, no
+    auxiliary first) is a reflection offered for checking: it counts as a reflection, and
+    still as a (closed) question.
+    """
+    lead = _trim(text)
+    for filler in ("okay", "ok", "yeah", "mm-hmm", "uh-huh", "right", "and", "all right"):
+        if lead.startswith(filler):
+            lead = _trim(lead[len(filler) :])
+    if not lead.startswith(("so ", "so,")):
+        return False
+    first = _first_word(stripped)
+    return (
+        bool(first)
+        and first not in lexicon.closed_starts
+        and not (_starts(stripped, lexicon.open_starts) or is_invitation(stripped, lexicon))
+    )
+
+
 def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
     """A sentence's type; when its start decides nothing, its last clause may ("…, what now?")."""
     text = _trim(clean_speech(sentence.text))
