@@ -194,7 +194,13 @@ def analyse_paraphrase(
             and not any(t.text in ("you", "your", "you're") for t in words)
         ):
             continue
-        carries = overlap >= 1 or not content.stems  # without a statement, judge by form
+        # Without a statement, judge by form; with one, a reflection carries some of it, or is
+        # long enough and about the customer ("…your health and your baby") to be one anyway.
+        carries = (
+            overlap >= 1
+            or not content.stems
+            or (len(words) >= 6 and any(t.text in ("your", "you're", "you've") for t in words))
+        )
         by_form = (strong_frame and len(words) >= 4) or (subject_you and len(words) >= 5)
         if (by_form and (carries or not feeling)) or (
             carries and framed and (overlap >= 1 or feeling or meaning) and len(words) >= 3
