@@ -9,13 +9,14 @@ from __future__ import annotations
 import gc
 import json
 import sqlite3
+import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -112,19 +113,33 @@ class Store:
             raise StoreError(f"{path}: cannot open the data file ({error})") from error
         self.db = Database(conn)
         try:
-            self.db.execute("PRAGMA journal_mode=WAL")
-            # FULL: an attempt shown as saved survives a power cut too; one fsync per submit.
-            self.db.execute("PRAGMA synchronous=FULL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            problems = check_connection(conn) if check else []
-            if not problems:
-                self._migrate()
+            problems = _retry_while_busy(lambda: self._prepare(check))
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):  # another copy held the file for longer than we waited
+                conn.close()
+                self._lock.release()
+                raise StoreError(
+                    f"{path}: the data file is busy in another copy of listen-drill; "
+                    "try again in a moment."
+                ) from error
+            problems = [str(error)]
         except sqlite3.DatabaseError as error:
             problems = [str(error)]
         if problems:
             conn.close()
             self._lock.release()
             raise DamagedStoreError(path, problems)
+
+    def _prepare(self, check: bool) -> list[str]:
+        """Journal, durability, foreign keys, the soundness check, then migrations."""
+        self.db.execute("PRAGMA journal_mode=WAL")
+        # FULL: an attempt shown as saved survives a power cut too; one fsync per submit.
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.execute("PRAGMA foreign_keys=ON")
+        problems = check_connection(self.db.conn) if check else []
+        if not problems:
+            self._migrate()
+        return problems
 
     def _migrate(self) -> None:
         """Apply pending migrations under one write lock, so two copies starting together on a
@@ -461,6 +476,31 @@ def _gc_paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+T = TypeVar("T")
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    message = str(error).lower()
+    return "locked" in message or "busy" in message
+
+
+def _retry_while_busy(action: Callable[[], T], seconds: float = BUSY_TIMEOUT_SECONDS) -> T:
+    """Run `action`, retrying while another process holds the file.
+
+    Switching a brand-new file to WAL can fail with "database is locked" at once, without
+    SQLite's busy handler waiting, when two copies of the app start on an empty folder
+    together. A locked file is busy, not damaged: it must never be reported as damage.
+    """
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if not _is_busy(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
 
 
 def attempts_where(
