@@ -50,9 +50,34 @@ def related(expected: frozenset[str]) -> frozenset[str]:
     return frozenset(allowed)
 
 
+def feeling_words(tokens: list[Token], lexicon: Lexicon) -> list[tuple[str, Token]]:
+    """(family, token) for each word used as a feeling: "feel lost" is one, "lost my card" not."""
+    found: list[tuple[str, Token]] = []
+    stems = lexicon.emotion_stems
+    for index, token in enumerate(tokens):
+        family = stems.get(token.stem)
+        if family is None or token.text in lexicon.not_feelings:
+            continue
+        if token.stem in lexicon.framed_stems and not _framed(tokens, index, lexicon):
+            continue
+        found.append((family, token))
+    return found
+
+
+def _framed(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    if following == "to":  # "hard to find" is a difficulty, not a feeling
+        return False
+    frames = lexicon.feeling_frames
+    previous = tokens[index - 1].text if index > 0 else ""
+    if previous in frames:
+        return True
+    return previous in lexicon.frame_bridges and index > 1 and tokens[index - 2].text in frames
+
+
 def statement_emotions(lowered: str, tokens: list[Token], lexicon: Lexicon) -> frozenset[str]:
     """Feelings the customer's words show: named ones, and cues such as "third time" or "!!!"."""
-    found = {lexicon.emotion_stems[t.stem] for t in tokens if t.stem in lexicon.emotion_stems}
+    found = {family for family, _token in feeling_words(tokens, lexicon)}
     found.discard(GENERIC_FAMILY)
     if lexicon.emotion_phrase_re is not None:
         found |= {
@@ -108,9 +133,7 @@ def find_mentions(
     lowered: str, tokens: list[Token], sentences: list[Sentence], lexicon: Lexicon
 ) -> list[FeelingMention]:
     raw: list[tuple[str, int, int]] = [
-        (lexicon.emotion_stems[t.stem], t.start, t.end)
-        for t in tokens
-        if t.stem in lexicon.emotion_stems
+        (family, t.start, t.end) for family, t in feeling_words(tokens, lexicon)
     ]
     if lexicon.emotion_phrase_re is not None:
         raw.extend(

@@ -41,6 +41,10 @@ class Lexicon:
 
     families: dict[str, EmotionFamily]
     emotion_stems: dict[str, str]  # stem of a one-word feeling -> family id
+    not_feelings: frozenset[str]  # words whose stem is a feeling's but which are not ("please")
+    framed_stems: frozenset[str]  # feelings only after a frame: "feel lost", not "lost my card"
+    feeling_frames: frozenset[str]  # the words that make such a word a feeling
+    frame_bridges: frozenset[str]  # words allowed between frame and feeling: "you're still stuck"
     emotion_phrase_re: re.Pattern[str] | None  # all of them at once
     emotion_phrase_family: dict[str, str]  # matched text -> family
     mild: re.Pattern[str] | None
@@ -143,11 +147,16 @@ def load_lexicon() -> Lexicon:
         for name, rule in rules_by_group.items()
     )
     cues = emotions.get("cues", {})
+    context = emotions.get("context", {})
     intensity = emotions.get("intensity", {})
     length = language["length"]
     return Lexicon(
         families=families,
         emotion_stems=emotion_stems,
+        not_feelings=frozenset(normalise(w) for w in context.get("not_feelings", [])),
+        framed_stems=frozenset(stem(normalise(w)) for w in context.get("needs_frame", [])),
+        feeling_frames=frozenset(normalise(w) for w in context.get("frames", [])),
+        frame_bridges=frozenset(normalise(w) for w in context.get("bridges", [])),
         emotion_phrase_re=phrase_pattern(list(phrase_family)),
         emotion_phrase_family=phrase_family,
         mild=phrase_pattern(intensity.get("mild", [])),

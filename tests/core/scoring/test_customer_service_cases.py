@@ -58,5 +58,8 @@ def test_scorer_agrees_with_the_team(case: dict[str, Any]) -> None:
         "roadblocks": sorted(case["roadblocks"]),
     }
     assert got == expected, [(f.kind, f.points) for f in feedback.findings]
+    kinds = {f.kind for f in feedback.findings}
     if "finding" in case:
-        assert case["finding"] in {f.kind for f in feedback.findings}
+        assert case["finding"] in kinds
+    if "not_finding" in case:
+        assert case["not_finding"] not in kinds
