@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from listen_drill.core.scoring.lexicon import GENERIC_FAMILY, Lexicon
+from listen_drill.core.scoring.question import strip_fillers
 from listen_drill.core.scoring.text import Sentence, Token
 
 # Feelings close enough that naming one for another still shows the agent heard.
@@ -163,21 +165,52 @@ def find_mentions(
         mild = bool(lexicon.mild and lexicon.mild.search(window))
         mentions.append(
             FeelingMention(
-                family, start, end, negated, mild, not own and _for_customer(start, sentences)
+                family,
+                start,
+                end,
+                negated,
+                mild,
+                not own and _for_customer(start, sentences, lexicon),
             )
         )
     return mentions
 
 
-def _for_customer(start: int, sentences: list[Sentence]) -> bool:
+# A sentence that starts with someone else is about them ("My mum finds it confusing too"),
+# unless it turns to the customer before the feeling, or the agent is only framing their words.
+OTHER_SUBJECTS = ("i ", "i'm", "i've", "i was", "my ", "me ", "we ", "we're", "we've", "our ",
+                  "he ", "she ", "they ", "he's", "she's", "they're", "his ", "her ", "their ",
+                  "people ", "everyone", "everybody", "someone", "somebody")  # fmt: skip
+EMPATHIC_FRAMES = ("i understand", "i know", "i'm sorry", "i am sorry", "i'm so sorry",
+                   "i'm really sorry", "i realise", "i realize", "i appreciate", "i bet", "i guess",
+                   "i wonder", "i sense", "i notice", "i think", "i imagine", "i can", "i'd",
+                   "i would", "i hear", "i get", "i see", "i feel for", "i'm guessing",
+                   "i'm hearing", "i'm sensing", "i'm getting", "i'm sure")  # fmt: skip
+
+
+def _for_customer(start: int, sentences: list[Sentence], lexicon: Lexicon) -> bool:
     """A feeling counts when it is about the customer or their situation, not in a condition.
 
-    "If you're worried about…" sets a condition; it does not reflect anything.
+    "If you're worried about…" sets a condition; it does not reflect anything. "I found the app
+    confusing too" is the agent's own story, not the customer's feeling.
     """
     for sentence in sentences:
         if sentence.start <= start < sentence.end:
-            return not sentence.text.startswith(("if ", "when ", "whenever "))
+            text = sentence.text
+            if text.startswith(("if ", "when ", "whenever ")):
+                return False
+            before = text[: start - sentence.start]
+            clause_start = max(before.rfind(mark) for mark in CLAUSE_MARKS) + 1
+            lead = strip_fillers(_CONJUNCTION_RE.sub("", text[clause_start:].lstrip()), lexicon)
+            if lead.startswith(OTHER_SUBJECTS) and not lead.startswith(EMPATHIC_FRAMES):
+                return any(word in SECOND_PERSON for word in _WORD_RE.findall(before))
+            return True
     return False
+
+
+_WORD_RE = re.compile(r"[a-z']+")
+_CONJUNCTION_RE = re.compile(r"^(?:and|but|so|because|though|although)\s+")
+CLAUSE_MARKS = (",", ";", ":", "—", " - ")
 
 
 REACTING = ("to hear", "to see", "to read", "for you", "about your", "about that", "that you",
