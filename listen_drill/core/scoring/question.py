@@ -20,6 +20,8 @@ OPEN_WHERE = re.compile(
     r"(?:see|like|want|wanna|think|feel|go|fit|leave|come in|stand|start|lie|be|put)"
 )
 PRONOUNS = ("you", "it", "they", "he", "she", "we", "i", "that", "this", "there", "your")
+RHETORICAL_TAG = re.compile(r",\s*(?:you know|huh|eh|lol)\s*\?+[\s!.]*$")
+OBJECTS = ("it", "that", "this", "your")  # after an imperative "do", not a subject
 
 
 class QuestionType(StrEnum):
@@ -125,8 +127,11 @@ def classify_clause(text: str, asks: bool, lexicon: Lexicon) -> QuestionType:
         if asks:
             return QuestionType.CLOSED
         second = text.split(" ", 2)[1] if text.count(" ") >= 1 else ""
+        second = second.rstrip(",.")
+        if first in ("do", "may") and (first == "may" or second in OBJECTS):
+            return QuestionType.NONE  # "Do this for yourself." "May you find peace." ask nothing
         if first not in ("any", "anything", "which", "who", "where", "when", "or") and (
-            second.rstrip(",.") in PRONOUNS
+            second in PRONOUNS
         ):
             return QuestionType.CLOSED
         return QuestionType.NONE
@@ -199,6 +204,8 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
                 text, asks = rest, True
             break
     text = strip_fillers(text, lexicon)
+    if asks and (tag := RHETORICAL_TAG.search(text)) is not None:
+        text, asks = text[: tag.start()], "?" in text[: tag.start()]  # "…, you know?" asks nothing
     kind = classify_clause(text, asks, lexicon)
     if kind is QuestionType.NONE and asks and text.startswith(("if ", "whether ")):
         return QuestionType.CLOSED
