@@ -77,6 +77,7 @@ class Lexicon:
     framing: tuple[str, ...]
     meaning: re.Pattern[str] | None
     advice: tuple[str, ...]
+    advice_within: re.Pattern[str] | None
     self_talk: re.Pattern[str] | None
     stopwords: frozenset[str]
     synonym_group_of: dict[str, int]  # stem -> synonym group index
@@ -195,6 +196,7 @@ def load_lexicon() -> Lexicon:
         framing=_words(reflections["framing"]),
         meaning=phrase_pattern(reflections["meaning_markers"]),
         advice=_words(reflections["advice"]),
+        advice_within=phrase_pattern(reflections.get("advice_within", [])),
         self_talk=phrase_pattern(reflections["self_talk"]),
         stopwords=frozenset(normalise(w) for w in stopwords["words"]),
         synonym_group_of=synonym_group_of,

@@ -11,6 +11,7 @@ from enum import StrEnum
 from listen_drill.core.models import KeyPoint
 from listen_drill.core.scoring.lexicon import Lexicon
 from listen_drill.core.scoring.question import (
+    QuestionType,
     is_reflective_check,
     starts_with_any,
     strip_fillers,
@@ -112,7 +113,7 @@ def analyse_paraphrase(
     lowered: str,
     tokens: list[Token],
     sentences: list[Sentence],
-    question_sentences: set[int],
+    question_sentences: dict[int, QuestionType],
     feeling_spans: list[tuple[int, int]],
     content: StatementContent,
     lexicon: Lexicon,
@@ -154,7 +155,10 @@ def analyse_paraphrase(
         if lead.startswith(("if ", "unless ")):
             continue
         hearing = lead.startswith(HEARING)
-        if starts_with_any(lead, lexicon.advice) and not hearing:
+        if not hearing and (
+            starts_with_any(lead, lexicon.advice)
+            or (not so_lead.startswith(REFLECTION_LEADS) and _advises(text, lexicon))
+        ):
             advice_sentences += 1
             continue
         subject_you = so_lead.startswith(SUBJECT_YOU)
@@ -201,7 +205,15 @@ def analyse_paraphrase(
             or not content.stems
             or (len(words) >= 6 and any(t.text in ("your", "you're", "you've") for t in words))
         )
-        by_form = (strong_frame and len(words) >= 4) or (subject_you and len(words) >= 5)
+        by_form = (
+            (strong_frame and len(words) >= 4)
+            or (subject_you and len(words) >= 5)
+            or (
+                _sums_up(so_lead)
+                and len(words) >= 4
+                and question_sentences.get(sentence.start) is not QuestionType.OPEN
+            )
+        )
         if (by_form and (carries or not feeling)) or (
             carries and framed and (overlap >= 1 or feeling or meaning) and len(words) >= 3
         ):
@@ -275,7 +287,45 @@ SUBJECT_YOU = ("so you", "so your", "you're", "you've", "you'd", "you are", "you
                "your ", "you must be", "you seem", "you sound")  # fmt: skip
 
 
+REFLECTION_LEADS = ("so ", "it sounds", "sounds like", "it seems", "what i'm hearing",
+                    "what i hear", "if i understand", "in other words")  # fmt: skip
 HEARING = ("i can hear", "i can see", "i hear", "i see that", "i get that")
+
+
+def _advises(text: str, lexicon: Lexicon) -> bool:
+    """ "Well, you do need to take your medicine": advice, though it does not start as advice.
+
+    Not when the words report the customer ("you mentioned you have to…", "it looks like you
+    need to…") or sit in a clause about them ("what you need to do").
+    """
+    if lexicon.advice_within is None or REPORTING.search(text):
+        return False
+    return any(
+        not text[: match.start()].endswith(("what ", "that ", "which "))
+        for match in lexicon.advice_within.finditer(text)
+    )
+
+
+REPORTING = re.compile(
+    r"you (?:mentioned|said|told|were saying)|you're saying|looks like|sounds like"
+)
+
+
+NOT_A_SUMMARY = frozenset({
+    "i", "i'm", "i'll", "i'd", "i've", "we", "we'll", "we're", "we've", "let's", "let", "what",
+    "how", "why", "when", "where", "who", "which", "do", "does", "did", "is", "are", "can",
+    "could", "would", "will", "should", "have", "has", "if", "um", "uh", "yeah", "okay", "ok",
+    "please", "just", "anyway", "to", "that's", "far", "yes", "no", "much", "many", "first",
+    "maybe", "one", "now", "in", "on", "with", "the", "there's",
+})  # fmt: skip
+
+
+def _sums_up(so_lead: str) -> bool:
+    """ "So it felt like she bossed you around": a "so" that sums up what was said, by form."""
+    if not so_lead.startswith("so "):
+        return False
+    second = so_lead[3:].lstrip(" ,").split(" ", 1)[0]
+    return bool(second) and second not in NOT_A_SUMMARY
 
 
 def _so_lead(text: str, lead: str) -> str:

@@ -20,6 +20,7 @@ OPEN_WHERE = re.compile(
     r"(?:see|like|want|wanna|think|feel|go|fit|leave|come in|stand|start|lie|be|put)"
 )
 PRONOUNS = ("you", "it", "they", "he", "she", "we", "i", "that", "this", "there", "your")
+SCALING = re.compile(r"\bscale (?:of|from)\b|\bon a scale\b")
 RHETORICAL_TAG = re.compile(r",\s*(?:you know|huh|eh|lol)\s*\?+[\s!.]*$")
 OBJECTS = ("it", "that", "this", "your")  # after an imperative "do", not a subject
 
@@ -111,7 +112,7 @@ def classify_clause(text: str, asks: bool, lexicon: Lexicon) -> QuestionType:
         return QuestionType.NONE
     if is_invitation(text, lexicon):
         return QuestionType.OPEN
-    if "scale" in text and (asks or _looks_interrogative(text)):
+    if SCALING.search(text) and (asks or _looks_interrogative(text)):
         return QuestionType.CLOSED  # "On a scale of 1 to 10…": a number, however it is asked
     first = _first_word(text)
     if OPEN_WHERE.search(text[:60]) and (asks or _looks_interrogative(text)):
@@ -209,8 +210,8 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
     kind = classify_clause(text, asks, lexicon)
     if kind is QuestionType.NONE and asks and text.startswith(("if ", "whether ")):
         return QuestionType.CLOSED
-    if kind is QuestionType.OPEN or not asks:
-        return kind
+    if kind is QuestionType.OPEN or not asks or SCALING.search(text):
+        return kind  # a scaling question asks for a number however its last clause reads
     clauses = [c for c in CLAUSE_SPLIT.split(text) if c.strip()]
     for clause in clauses[-2:][1:] if len(clauses) < 3 else clauses[-2:]:
         # the last clause or two: "So, if it's easy, what do you need to do next, Billy?"

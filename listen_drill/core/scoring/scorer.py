@@ -109,7 +109,7 @@ class Scorer:
             lowered,
             tokens,
             all_sentences,
-            {q.sentence.start for q in questions},
+            {q.sentence.start: q.kind for q in questions},
             [(m.start, m.end) for m in emotion.fitting],
             content,
             self.lexicon,
