@@ -152,8 +152,8 @@ def analyse_paraphrase(
             text = lowered[cut : sentence.end]
         lead = strip_fillers(text, lexicon)
         so_lead = _so_lead(text, lead)
-        if lead.startswith(("if ", "unless ")):
-            continue
+        if lead.startswith(("if ", "unless ")) and not WISH.search(lead):
+            continue  # a condition; but "If you could…, you'd…" reflects what they want
         hearing = lead.startswith(HEARING)
         if not hearing and (
             starts_with_any(lead, lexicon.advice)
@@ -270,8 +270,8 @@ def analyse_paraphrase(
         score += 0.15 * share
         if share == 0:
             score -= 0.2
-    else:
-        score += 0.1 if novel else 0.0
+    elif novel:  # without key points, credit how much of the reply is spent reflecting
+        score += 0.1 * len(reflective) / max(1, len(sentences))
     if parroted:
         score = min(score, 0.3)
     if wrong_numbers:
@@ -306,6 +306,7 @@ def _advises(text: str, lexicon: Lexicon) -> bool:
     )
 
 
+WISH = re.compile(r"^if (?:you|there) (?:could|was|were|had)\b.*\byou(?:'d| would| might)\b")
 REPORTING = re.compile(
     r"you (?:mentioned|said|told|were saying)|you're saying|looks like|sounds like"
 )
