@@ -62,6 +62,10 @@ def feeling_words(tokens: list[Token], lexicon: Lexicon) -> list[tuple[str, Toke
             continue
         if token.stem in lexicon.framed_stems and not _framed(tokens, index, lexicon):
             continue
+        if token.text in lexicon.feeling_nouns and not (
+            index > 0 and tokens[index - 1].text in lexicon.determiners
+        ):
+            continue
         found.append((family, token))
     return found
 

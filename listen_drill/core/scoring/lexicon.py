@@ -44,6 +44,8 @@ class Lexicon:
     not_feelings: frozenset[str]  # words whose stem is a feeling's but which are not ("please")
     framed_stems: frozenset[str]  # feelings only after a frame: "feel lost", not "lost my card"
     feeling_frames: frozenset[str]  # the words that make such a word a feeling
+    feeling_nouns: frozenset[str]  # "anxiety": a feeling after "your", a topic after "social"
+    determiners: frozenset[str]
     frame_bridges: frozenset[str]  # words allowed between frame and feeling: "you're still stuck"
     emotion_phrase_re: re.Pattern[str] | None  # all of them at once
     emotion_phrase_family: dict[str, str]  # matched text -> family
@@ -157,6 +159,8 @@ def load_lexicon() -> Lexicon:
         not_feelings=frozenset(normalise(w) for w in context.get("not_feelings", [])),
         framed_stems=frozenset(stem(normalise(w)) for w in context.get("needs_frame", [])),
         feeling_frames=frozenset(normalise(w) for w in context.get("frames", [])),
+        feeling_nouns=frozenset(normalise(w) for w in context.get("feeling_nouns", [])),
+        determiners=frozenset(normalise(w) for w in context.get("determiners", [])),
         frame_bridges=frozenset(normalise(w) for w in context.get("bridges", [])),
         emotion_phrase_re=phrase_pattern(list(phrase_family)),
         emotion_phrase_family=phrase_family,
