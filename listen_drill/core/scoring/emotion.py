@@ -120,18 +120,33 @@ def statement_intensity(original: str, lowered: str, lexicon: Lexicon) -> int:
     return min(level, 3)
 
 
-FIRST_PERSON = frozenset({"i'm", "i've", "me", "myself", "we're"})
-FEELING_VERBS = frozenset({"am", "feel", "felt", "was", "get", "got", "became", "become"})
+FIRST_PERSON = frozenset({"i'm", "im", "i've", "ive", "i'll", "me", "myself", "we're"})
+SUBJECTS = frozenset({"i", "we"})
+# "I really understand how upsetting…": after these the feeling is the customer's, not the agent's.
+EMPATHIC_VERBS = frozenset({"understand", "know", "imagine", "hear", "see", "get", "bet", "guess",
+                            "sense", "appreciate", "realise", "realize", "think", "would", "could",
+                            "wish", "hope", "feel for"})  # fmt: skip
+ADVERBS = frozenset({"really", "totally", "completely", "fully", "just", "do", "truly", "can",
+                     "can't", "cannot", "only", "so", "absolutely"})  # fmt: skip
 
 
-def _agents_own(before: list[Token]) -> bool:
-    """ "I'm upset" and "I feel sad" are the agent's; "I understand how upsetting" is not."""
-    for index, token in enumerate(before):
-        if token.text in FIRST_PERSON:
-            return True
-        following = before[index + 1].text if index + 1 < len(before) else ""
-        if token.text in ("i", "we") and following in FEELING_VERBS:
-            return True
+def _agents_own(near: list[Token]) -> bool:
+    """ "I'm upset", "I always feel alone": the agent's; "I understand how upsetting" is not.
+
+    A first person close before the feeling makes it the agent's, unless an empathic verb
+    follows it ("I can imagine…") or the words turn to the customer ("I'm sorry you're…").
+    """
+    for index, token in enumerate(near):
+        if token.text not in FIRST_PERSON and token.text not in SUBJECTS:
+            continue
+        after = near[index + 1 :]
+        if any(t.text in SECOND_PERSON for t in after):
+            return False
+        if token.text in SUBJECTS:
+            verb = next((t.text for t in after if t.text not in ADVERBS), "")
+            if verb in EMPATHIC_VERBS or not verb:
+                continue
+        return True
     return False
 
 
@@ -154,17 +169,18 @@ def find_mentions(
         if any(start < m.end and m.start < end for m in mentions):
             continue  # a phrase and a word inside it: one mention
         first_after = bisect_right(ends, start)
-        before = [
+        near = [
             t
-            for t in tokens[max(0, first_after - 3) : first_after]
+            for t in tokens[max(0, first_after - 5) : first_after]
             if not any(mark in lowered[t.end : start] for mark in ",;:.!?")
         ]  # same clause, close by: "…for nothing, which is annoying" negates nothing
+        before = near[-3:]
         negated = any(
             (t.text in lexicon.negations or t.text.endswith("n't"))
             and not lowered.startswith(("no wonder", "no doubt"), t.start)
             for t in before
         )
-        own = _agents_own(before)  # "I'm so frustrated": the agent's feeling, not the customer's
+        own = _agents_own(near)  # "I'm so frustrated": the agent's feeling, not the customer's
         window = lowered[max(0, start - 14) : start]
         mild = bool(lexicon.mild and lexicon.mild.search(window))
         mentions.append(
@@ -206,13 +222,17 @@ def _for_customer(start: int, sentences: list[Sentence], lexicon: Lexicon) -> bo
             before = text[: start - sentence.start]
             clause_start = max(before.rfind(mark) for mark in CLAUSE_MARKS) + 1
             lead = strip_fillers(_CONJUNCTION_RE.sub("", text[clause_start:].lstrip()), lexicon)
-            if lead.startswith(OTHER_SUBJECTS) and not lead.startswith(EMPATHIC_FRAMES):
+            framing = _SOFTENERS_RE.sub(r"\1 ", lead)  # "I really understand" frames too
+            if lead.startswith(OTHER_SUBJECTS) and not framing.startswith(EMPATHIC_FRAMES):
                 return any(word in SECOND_PERSON for word in _WORD_RE.findall(before))
             return True
     return False
 
 
 _WORD_RE = re.compile(r"[a-z']+")
+_SOFTENERS_RE = re.compile(
+    r"^(i|i'm) (?:(?:really|totally|completely|truly|just|do|so|absolutely) )+"
+)
 _CONJUNCTION_RE = re.compile(r"^(?:and|but|so|because|though|although)\s+")
 CLAUSE_MARKS = (",", ";", ":", "—", " - ")
 
