@@ -120,7 +120,23 @@ def statement_intensity(original: str, lowered: str, lexicon: Lexicon) -> int:
     return min(level, 3)
 
 
-FIRST_PERSON = frozenset({"i'm", "im", "i've", "ive", "i'll", "me", "myself", "we're"})
+FIRST_PERSON = frozenset(
+    {
+        "i'm",
+        "im",
+        "i've",
+        "ive",
+        "i'll",
+        "me",
+        "myself",
+        "we're",
+        "my",
+        "our",
+        "his",
+        "her",
+        "their",
+    }
+)  # "my anxiety", "her fear": not the customer's
 SUBJECTS = frozenset({"i", "we"})
 # "I really understand how upsetting…": after these the feeling is the customer's, not the agent's.
 EMPATHIC_VERBS = frozenset({"understand", "know", "imagine", "hear", "see", "get", "bet", "guess",
@@ -238,14 +254,12 @@ CLAUSE_MARKS = (",", ";", ":", "—", " - ")
 
 
 REACTING = ("to hear", "to see", "to read", "for you", "about your", "about that", "that you",
-            "about what")  # fmt: skip
+            "about what you", "about what happened")  # fmt: skip
 
 
-def _reacting(start: int, sentences: list[Sentence]) -> bool:
-    for sentence in sentences:
-        if sentence.start <= start < sentence.end:
-            return any(marker in sentence.text for marker in REACTING)
-    return False
+def _reacting(end: int, lowered: str) -> bool:
+    """ "I'm so sad to hear that": the agent's feeling about the customer's news, right after it."""
+    return lowered[end : end + 16].lstrip().startswith(REACTING)
 
 
 def families_except_positive(lexicon: Lexicon) -> set[str]:
@@ -283,7 +297,7 @@ def analyse_emotion(
     validations += [
         (m.start, m.end)
         for m in mentions
-        if not m.for_customer and not m.negated and _reacting(m.start, sentences)
+        if not m.for_customer and not m.negated and _reacting(m.end, lowered)
     ]  # the agent's own feeling about their news ("I'm so sad to hear") is a warm reaction
     validations.sort()
     if given:
