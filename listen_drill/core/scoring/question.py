@@ -20,6 +20,15 @@ OPEN_WHERE = re.compile(
     r"(?:see|like|want|wanna|think|feel|go|fit|leave|come in|stand|start|lie|be|put)"
 )
 PRONOUNS = ("you", "it", "they", "he", "she", "we", "i", "that", "this", "there", "your")
+SECOND_PERSON_RE = re.compile(r"\b(?:you|your|you're|you've|you'd|you'll|yours|yourself|u|ur)\b")
+SELF_QUESTION = re.compile(
+    r"(?:^|\b(?:why|how|what|where|who|when)\s+)(?:am|was|do|did|would|could|can|can't|should)"
+    r" i\b|\b(?:does|did|is|will) my\b|\baren't i\b|\bam i\b"
+)
+SELF_OFFERS = re.compile(
+    r"\b(?:help|assist|do for|get that right|got that right|have that right|understand|"
+    r"understood|ask|check|take a look|look into)\b"
+)
 SCALING = re.compile(r"\bscale (?:of|from)\b|\bon a scale\b")
 RHETORICAL_TAG = re.compile(r",\s*(?:you know|huh|eh|lol)\s*\?+[\s!.]*$")
 OBJECTS = ("it", "that", "this", "your")  # after an imperative "do", not a subject
@@ -189,10 +198,24 @@ def is_reflective_check(text: str, stripped: str, lexicon: Lexicon) -> bool:
     )
 
 
+def asks_only_oneself(text: str) -> bool:
+    """ "Why am I so unlucky?", "How can I miss someone I never had?": a question about the
+    speaker, with nothing addressed to the listener, asks them nothing.
+
+    Offers and checks ("How can I help?", "Did I get that right?", "Can I take a look?") still
+    ask.
+    """
+    if SECOND_PERSON_RE.search(text) or SELF_OFFERS.search(text):
+        return False
+    return SELF_QUESTION.search(text) is not None
+
+
 def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
     """A sentence's type; when its start decides nothing, its last clause may ("…, what now?")."""
     text = _trim(clean_speech(sentence.text))
     asks = sentence.asks
+    if asks and asks_only_oneself(text):
+        return QuestionType.NONE
     for phrase in lexicon.wondering:  # "I'm wondering what…" asks, even without "?"
         position = text.find(phrase)
         if 0 <= position <= 120:
