@@ -75,6 +75,7 @@ class Lexicon:
     fact_nouns: tuple[str, ...]
     wondering: tuple[str, ...]
     leading: re.Pattern[str] | None
+    rhetorical: tuple[str, ...]
     accusing_why: re.Pattern[str] | None
     framing: tuple[str, ...]
     meaning: re.Pattern[str] | None
@@ -196,6 +197,7 @@ def load_lexicon() -> Lexicon:
         fact_nouns=_words(questions["fact_nouns"]),
         wondering=_words(questions["wondering"]),
         leading=phrase_pattern(questions["leading"], regex=True),
+        rhetorical=_words(questions.get("rhetorical", [])),
         accusing_why=phrase_pattern(questions["accusing_why"]),
         framing=_words(reflections["framing"]),
         meaning=phrase_pattern(reflections["meaning_markers"]),

@@ -214,8 +214,8 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
     """A sentence's type; when its start decides nothing, its last clause may ("…, what now?")."""
     text = _trim(clean_speech(sentence.text))
     asks = sentence.asks
-    if asks and asks_only_oneself(text):
-        return QuestionType.NONE
+    if asks_only_oneself(text) or starts_with_any(strip_fillers(text, lexicon), lexicon.rhetorical):
+        return QuestionType.NONE  # "Why am I so unlucky?", "Who knows?": nothing to answer
     for phrase in lexicon.wondering:  # "I'm wondering what…" asks, even without "?"
         position = text.find(phrase)
         if 0 <= position <= 120:
