@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from contextlib import suppress
 from pathlib import Path
@@ -14,6 +13,7 @@ from listen_drill.core.backup import daily_backup
 from listen_drill.core.bundled import read_resource_text, resource_path
 from listen_drill.core.library import sync_bundled_packs
 from listen_drill.core.store import DamagedStoreError, Store, StoreError
+from listen_drill.ui.display import has_display
 from listen_drill.ui.main_window import MainWindow
 from listen_drill.ui.restore_offer import offer_restore
 
@@ -32,16 +32,6 @@ def create_window(data_dir: Path) -> QMainWindow:
     window.setWindowIcon(QIcon(str(resource_path("icons", "listen-drill.svg"))))
     window.setStyleSheet(read_resource_text("styles", "app.qss"))
     return window
-
-
-def has_display() -> bool:
-    """Whether Qt can open a window here; without one Qt would abort the whole process."""
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if platform and not platform.startswith("xcb"):
-        return True
-    if sys.platform in ("win32", "darwin"):
-        return True
-    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def run(data_dir: Path) -> int:

@@ -470,7 +470,7 @@ def ensure_gui_application() -> object:
 
     from PySide6.QtGui import QGuiApplication
 
-    from listen_drill.ui.app import has_display
+    from listen_drill.ui.display import has_display
 
     existing = QGuiApplication.instance()
     if existing is not None:
