@@ -120,40 +120,26 @@ def statement_intensity(original: str, lowered: str, lexicon: Lexicon) -> int:
     return min(level, 3)
 
 
-FIRST_PERSON = frozenset(
-    {
-        "i'm",
-        "im",
-        "i've",
-        "ive",
-        "i'll",
-        "me",
-        "myself",
-        "we're",
-        "my",
-        "our",
-        "his",
-        "her",
-        "their",
-    }
-)  # "my anxiety", "her fear": not the customer's
+# Close before a feeling, these make it someone else's: "I'm upset", "my anxiety", "her fear".
+NOT_THE_CUSTOMER = frozenset({"i'm", "im", "i've", "ive", "i'll", "me", "myself", "we're", "my",
+                              "our", "his", "her", "their"})  # fmt: skip
 SUBJECTS = frozenset({"i", "we"})
 # "I really understand how upsetting…": after these the feeling is the customer's, not the agent's.
 EMPATHIC_VERBS = frozenset({"understand", "know", "imagine", "hear", "see", "get", "bet", "guess",
                             "sense", "appreciate", "realise", "realize", "think", "would", "could",
-                            "wish", "hope", "feel for"})  # fmt: skip
+                            "wish", "hope"})  # fmt: skip
 ADVERBS = frozenset({"really", "totally", "completely", "fully", "just", "do", "truly", "can",
                      "can't", "cannot", "only", "so", "absolutely"})  # fmt: skip
 
 
-def _agents_own(near: list[Token]) -> bool:
+def _someone_elses(near: list[Token]) -> bool:
     """ "I'm upset", "I always feel alone": the agent's; "I understand how upsetting" is not.
 
     A first person close before the feeling makes it the agent's, unless an empathic verb
     follows it ("I can imagine…") or the words turn to the customer ("I'm sorry you're…").
     """
     for index, token in enumerate(near):
-        if token.text not in FIRST_PERSON and token.text not in SUBJECTS:
+        if token.text not in NOT_THE_CUSTOMER and token.text not in SUBJECTS:
             continue
         after = near[index + 1 :]
         if any(t.text in SECOND_PERSON for t in after):
@@ -196,7 +182,7 @@ def find_mentions(
             and not lowered.startswith(("no wonder", "no doubt"), t.start)
             for t in before
         )
-        own = _agents_own(near)  # "I'm so frustrated": the agent's feeling, not the customer's
+        own = _someone_elses(near)  # "I'm so frustrated": the agent's, not the customer's
         window = lowered[max(0, start - 14) : start]
         mild = bool(lexicon.mild and lexicon.mild.search(window))
         mentions.append(
