@@ -20,6 +20,7 @@ from bench.bench_history import ATTEMPTS, make_history
 from listen_drill.core.library import sync_bundled_packs
 from listen_drill.core.store import Store
 from listen_drill.ui.app import create_window
+from listen_drill.ui.history_view import FIRST_PAGE
 from listen_drill.ui.main_window import MainWindow
 
 
@@ -52,6 +53,8 @@ def main() -> None:
         window.show()
         app.processEvents()
         print(f"start-up with {ATTEMPTS:,} attempts: {(time.perf_counter() - start) * 1000:.0f} ms")
+        first_page: list[float] = []
+        window.history_view.first_rows_shown.connect(lambda: first_page.append(time.perf_counter()))
         start = time.perf_counter()
         history = open_view(app, window, 1)
         print(f"open History (tab painted, window free): {history * 1000:.0f} ms (target < 300)")
@@ -59,7 +62,9 @@ def main() -> None:
             app.processEvents()
             time.sleep(0.002)
         loaded = time.perf_counter() - start
-        print(f"  rows read on a worker thread, sorted and shown after {loaded * 1000:.0f} ms")
+        shown = (first_page[0] - start) * 1000 if first_page else float("nan")
+        print(f"  newest {FIRST_PAGE} rows shown after {shown:.0f} ms (target < 300)")
+        print(f"  all rows read on a worker thread, sorted and shown after {loaded * 1000:.0f} ms")
         print(f"  rows shown: {window.history_view.table.model().rowCount():,}")
         dashboard = open_view(app, window, 2)
         print(f"open Progress (statistics and charts): {dashboard * 1000:.0f} ms (target < 300)")

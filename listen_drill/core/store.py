@@ -582,8 +582,9 @@ def query_attempt_rows(
     return rows
 
 
-def read_attempt_rows(path: Path, profile_id: int) -> list[AttemptRow]:
-    """A profile's attempt rows, oldest first, read through a connection of its own.
+def read_attempt_rows(path: Path, profile_id: int, latest: int | None = None) -> list[AttemptRow]:
+    """A profile's attempt rows (the `latest` ones only, if given), oldest first, read through a
+    connection of its own.
 
     For a worker thread: a sqlite3 connection belongs to the thread that opened it, so the
     history view's background load opens this one (read-only) instead of sharing the store's.
@@ -592,7 +593,7 @@ def read_attempt_rows(path: Path, profile_id: int) -> list[AttemptRow]:
         f"file:{path}?mode=ro", uri=True, timeout=5.0, detect_types=sqlite3.PARSE_COLNAMES
     )
     try:
-        return query_attempt_rows(conn, profile_id, with_response=False)
+        return query_attempt_rows(conn, profile_id, with_response=False, latest=latest)
     finally:
         conn.close()
 

@@ -75,12 +75,19 @@ def _escape(text: str) -> str:
     return html.escape(text)
 
 
+FIRST_PAGE = 200  # the newest attempts, shown at once while the whole history loads
+
+
 class _RowsLoaded(QObject):
-    loaded = Signal(int, object)  # load number, list of rows (or None when the read failed)
+    # load number, list of rows (or None when the read failed), whether that is all of them
+    loaded = Signal(int, object, bool)
 
 
 class _LoadRows(QRunnable):
-    """Reads a profile's rows on a pool thread, through a connection of its own."""
+    """Reads a profile's rows on a pool thread, through a connection of its own.
+
+    The newest page comes first, so a long history shows rows at once; then the whole of it.
+    """
 
     def __init__(self, path: Path, profile_id: int, number: int, signals: _RowsLoaded) -> None:
         super().__init__()
@@ -88,20 +95,27 @@ class _LoadRows(QRunnable):
 
     def run(self) -> None:
         try:
+            first = read_attempt_rows(self.path, self.profile_id, latest=FIRST_PAGE)
+            if len(first) < FIRST_PAGE:
+                self.signals.loaded.emit(self.number, first, True)
+                return
+            self.signals.loaded.emit(self.number, first, False)
             rows: list[AttemptRow] | None = read_attempt_rows(self.path, self.profile_id)
         except sqlite3.Error:
             rows = None
-        self.signals.loaded.emit(self.number, rows)
+        self.signals.loaded.emit(self.number, rows, True)
 
 
 class HistoryView(QWidget):
     """Loads the profile's attempts once, then filters and sorts them in memory.
 
-    The rows are read on a worker thread (100,000 take about 0.3 s), so opening the view never
-    freezes the window; `ready` turns true and `rows_loaded` fires when they are shown.
+    The rows are read on a worker thread (100,000 take about 0.3-0.8 s), so opening the view
+    never freezes the window. The newest page shows first (`first_rows_shown`); `ready` turns
+    true and `rows_loaded` fires when all of them are shown.
     """
 
     retry_requested = Signal(str, str)
+    first_rows_shown = Signal()
     rows_loaded = Signal()
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -113,6 +127,7 @@ class HistoryView(QWidget):
         self.ready = False
         self._load_number = 0
         self._added_while_loading: list[AttemptRow] = []
+        self._first_page_shown = False
         self._signals = _RowsLoaded(self)
         self._signals.loaded.connect(self._rows_arrived)
         self.model = HistoryTableModel(self)
@@ -122,6 +137,7 @@ class HistoryView(QWidget):
         self.pack_filter = QComboBox()
         self.pack_filter.setObjectName("historyPackFilter")
         self.pack_filter.setAccessibleName("Filter by pack")
+        self.pack_filter.addItem("All packs", None)  # the packs themselves come with the rows
         self.skill_filter = QComboBox()
         self.skill_filter.setObjectName("historySkillFilter")
         self.skill_filter.setAccessibleName("Filter by skill practised")
@@ -201,16 +217,24 @@ class HistoryView(QWidget):
         self.ready = False
         self._load_number += 1
         self._added_while_loading = []
+        self._first_page_shown = False
         self.count_label.setText("Loading your history…")
         QThreadPool.globalInstance().start(
             _LoadRows(self.store.path, profile_id, self._load_number, self._signals)
         )
 
-    def _rows_arrived(self, number: int, rows: list[AttemptRow] | None) -> None:
+    def _rows_arrived(self, number: int, rows: list[AttemptRow] | None, complete: bool) -> None:
         if number != self._load_number:
             return  # a newer load (another profile) superseded this one
         if rows is None:
             self.count_label.setText("Your history could not be read; try reopening the app.")
+            return
+        if not complete:
+            titles = {summary.id: summary.title for summary in self.store.packs()}
+            self.model.set_rows(rows, titles)
+            self._first_page_shown = True
+            self._update_count()
+            self.first_rows_shown.emit()
             return
         seen = {row.id for row in rows}
         rows = rows + [row for row in self._added_while_loading if row.id not in seen]
@@ -227,6 +251,8 @@ class HistoryView(QWidget):
         self.pack_filter.blockSignals(False)
         self.ready = True
         self.apply_filters()
+        if not self._first_page_shown:  # a short history arrives whole, in one go
+            self.first_rows_shown.emit()
         self.rows_loaded.emit()
 
     def add_attempt(self, attempt: Attempt) -> None:
@@ -279,8 +305,11 @@ class HistoryView(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.table.model().rowCount(), self.model.rowCount()
+        if not self.ready:  # only the newest page so far
+            self.count_label.setText(f"Your latest {total:,} attempts; loading the rest…")
+            return
         self.count_label.setText(
-            f"{total} attempts" if shown == total else f"{shown} of {total} attempts"
+            f"{total:,} attempts" if shown == total else f"{shown:,} of {total:,} attempts"
         )
 
     # -- reopening ------------------------------------------------------------------------

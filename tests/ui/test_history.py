@@ -11,8 +11,10 @@ from pytestqt.qtbot import QtBot
 from listen_drill.core.models import AttemptRow, Skill
 from listen_drill.core.store import Store
 from listen_drill.ui.app import create_window
-from listen_drill.ui.history_model import HistoryFilterProxy, HistoryTableModel
+from listen_drill.ui.history_model import ROW_ROLE, HistoryFilterProxy, HistoryTableModel
+from listen_drill.ui.history_view import FIRST_PAGE
 from listen_drill.ui.main_window import MainWindow
+from tests.core.store_helpers import sample_attempt
 
 REPLIES = (
     "So this is the third late parcel and it was a birthday gift; that sounds so "
@@ -194,4 +196,35 @@ def test_history_loads_in_the_background_and_keeps_attempts_made_meanwhile(
         window.response_edit.setPlainText(REPLIES[0])
         window.submit()  # saved while the rows are still being read
     assert view.table.model().rowCount() == 3
+    window.close()
+
+
+def test_a_long_history_shows_its_newest_page_first_then_all_of_it(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    total = FIRST_PAGE * 3 + 7
+    with Store.open(data_dir) as store:
+        profile = store.current_profile()
+        for index in range(total):
+            store.record_attempt(sample_attempt(profile.id, index))
+    window = open_window(qtbot, data_dir)
+    view = window.history_view
+
+    seen: list[tuple[bool, int, str, object]] = []  # the view as it was when the page arrived
+    view.first_rows_shown.connect(
+        lambda: seen.append((view.ready, view.model.rowCount(), view.count_label.text(),
+                             view.table.model().index(0, 0).data(ROW_ROLE)))
+    )  # fmt: skip
+
+    with qtbot.waitSignal(view.rows_loaded, timeout=10_000):
+        window.tabs.setCurrentIndex(1)
+
+    newest_id = max(row.id for row in view.model._rows)
+    assert len(seen) == 1
+    ready, shown, label, top = seen[0]
+    assert (ready, shown, top) == (False, FIRST_PAGE, newest_id)  # newest page on top, at once
+    assert "loading the rest" in label
+    assert view.model.rowCount() == total
+    assert view.count_label.text() == f"{total:,} attempts"
+    assert view.table.model().index(0, 0).data(ROW_ROLE) == newest_id
     window.close()
