@@ -26,6 +26,7 @@ NUMBER_WORDS = {
 DIGITS_RE = re.compile(r"\d+")
 MULTIPLIER_FOLLOWERS = frozenset({"the", "as", "a", "an", "that", "what", "your", "my", "our"})
 PARROT_RUN = 8  # words in a row copied from the customer: "long stretches"
+ECHO_WORDS = 6  # a reply this short made of the customer's words echoes them back
 
 
 class ParaphraseLevel(StrEnum):
@@ -236,6 +237,14 @@ def analyse_paraphrase(
     reply_words = [t.text for t in tokens]
     run = longest_common_run(reply_words, statement_words) if statement_words else 0
     parroted = run >= PARROT_RUN or (len(reply_words) >= 5 and run >= 0.6 * len(reply_words))
+    if (
+        not reflective
+        and sentences
+        and not question_sentences
+        and len(reply_words) <= ECHO_WORDS
+        and 2 <= run >= 0.6 * len(reply_words)
+    ):  # "Not going to bed on time." said back: the simplest reflection, and parroting
+        reflective, parroted = list(sentences), True
     wrong_numbers = _wrong_numbers(tokens, content) if reflective else []
     self_talk = (
         [(m.start(), m.end()) for m in lexicon.self_talk.finditer(lowered)]
