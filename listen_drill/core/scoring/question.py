@@ -214,8 +214,6 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
     """A sentence's type; when its start decides nothing, its last clause may ("…, what now?")."""
     text = _trim(clean_speech(sentence.text))
     asks = sentence.asks
-    if asks_only_oneself(text) or starts_with_any(strip_fillers(text, lexicon), lexicon.rhetorical):
-        return QuestionType.NONE  # "Why am I so unlucky?", "Who knows?": nothing to answer
     for phrase in lexicon.wondering:  # "I'm wondering what…" asks, even without "?"
         position = text.find(phrase)
         if 0 <= position <= 120:
@@ -228,6 +226,8 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
                 text, asks = rest, True
             break
     text = strip_fillers(text, lexicon)
+    if asks_only_oneself(text) or starts_with_any(text, lexicon.rhetorical):
+        return QuestionType.NONE  # "Why am I so unlucky?", "Who knows?": nothing to answer
     if asks and (tag := RHETORICAL_TAG.search(text)) is not None:
         text, asks = text[: tag.start()], "?" in text[: tag.start()]  # "…, you know?" asks nothing
     kind = classify_clause(text, asks, lexicon)
