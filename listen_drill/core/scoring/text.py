@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 import snowballstemmer
@@ -109,23 +110,39 @@ def phrase_pattern(phrases: list[str], *, regex: bool = False) -> re.Pattern[str
     return re.compile(r"(?<![a-z0-9'])(?:" + "|".join(ordered) + r")(?![a-z0-9])")
 
 
-def longest_common_run(left: list[str], right: list[str]) -> int:
+def longest_common_run(left: list[str], right: tuple[str, ...]) -> int:
     """Length of the longest run of words the two share in order: how much was parroted.
 
     Only positions where words match are visited, so the cost grows with the reply's length
     (times how often a word repeats in the statement), not with the product of both lengths.
+    `right` is the statement: its word positions are worked out once per statement.
     """
-    positions: dict[str, list[int]] = {}
-    for index, word in enumerate(right):
-        positions.setdefault(word, []).append(index)
+    positions = word_positions(right)
     best = 0
     previous: dict[int, int] = {}
     for word in left:
+        indexes = positions.get(word)
+        if indexes is None:  # most reply words are not the customer's: no run goes on
+            if previous:
+                previous = {}
+            continue
         current: dict[int, int] = {}
-        for index in positions.get(word, ()):
+        for index in indexes:
             run = previous.get(index - 1, 0) + 1
             current[index] = run
             if run > best:
                 best = run
         previous = current
     return best
+
+
+@lru_cache(maxsize=512)
+def word_positions(words: tuple[str, ...]) -> dict[str, tuple[int, ...]]:
+    """Where each word stands in a statement; cached, as one statement meets many replies.
+
+    The dict is shared between calls: read it, never change it.
+    """
+    positions: dict[str, list[int]] = {}
+    for index, word in enumerate(words):
+        positions.setdefault(word, []).append(index)
+    return {word: tuple(indexes) for word, indexes in positions.items()}
