@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 from listen_drill.core.bundled import read_resource_text
-from listen_drill.core.scoring.text import normalise, phrase_pattern, stem
+from listen_drill.core.scoring.text import normalise, phrase_pattern, stem, word_alternation
 
 GENERIC_FAMILY = "generic"  # "upsetting", "hard": fits any painful feeling
 
@@ -138,9 +138,12 @@ def load_lexicon() -> Lexicon:
     roadblocks = tuple(_rule(category, table) for category, table in language["roadblocks"].items())
     scripted = _rule("scripted", language["scripted"])
     rules_by_group = {f"r{index}": rule for index, rule in enumerate((*roadblocks, scripted))}
-    combined = "|".join(
-        f"(?P<{name}>{'|'.join(_rule_patterns(language, rule.category))})"
-        for name, rule in rules_by_group.items()
+    phrase_rules_re, tags = word_alternation(
+        [
+            (name, pattern)
+            for name, rule in rules_by_group.items()
+            for pattern in _rule_patterns(language, rule.category)
+        ]
     )
     cues = emotions.get("cues", {})
     intensity = emotions.get("intensity", {})
@@ -160,8 +163,8 @@ def load_lexicon() -> Lexicon:
         negations=frozenset(normalise(w) for w in emotions.get("negation", {}).get("words", [])),
         roadblocks=roadblocks,
         scripted=scripted,
-        phrase_rules_re=re.compile(r"(?<![a-z0-9'])(?:" + combined + r")(?![a-z0-9])"),
-        phrase_rules_by_group=rules_by_group,
+        phrase_rules_re=phrase_rules_re,
+        phrase_rules_by_group={group: rules_by_group[tag] for group, tag in tags.items()},
         presuming=_rule("presuming", language["presuming"]),
         rambling_words=int(length["rambling_words"]),
         rambling=PhraseRule(

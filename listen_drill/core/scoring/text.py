@@ -5,6 +5,7 @@ Offsets always point into the reply as the agent typed it, so findings can highl
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -107,7 +108,145 @@ def phrase_pattern(phrases: list[str], *, regex: bool = False) -> re.Pattern[str
         return None
     parts = phrases if regex else [re.escape(p.lower()) for p in phrases]
     ordered = sorted(parts, key=len, reverse=True)
-    return re.compile(r"(?<![a-z0-9'])(?:" + "|".join(ordered) + r")(?![a-z0-9])")
+    return word_alternation([("", part) for part in ordered])[0]
+
+
+WORD_BEFORE = "[a-z0-9']"  # a match may not start right after one of these
+_QUANTIFIERS = "*+?{"
+_SPECIAL = frozenset(".^$*+?{}[]|()\\")
+
+
+def word_alternation(
+    alternatives: list[tuple[str, str]],
+) -> tuple[re.Pattern[str], dict[str, str]]:
+    """Compile (tag, regex) alternatives into one pattern matched on word boundaries.
+
+    It matches exactly what `(?<![a-z0-9'])(?:a1|a2|…)(?![a-z0-9])` matches, trying the
+    alternatives in the same order, but it is built for the regex engine's fast paths: the
+    alternatives that begin with a plain character are grouped under that character, so at each
+    place in the text one cheap comparison rules out every group but one (and when every group
+    begins so, the engine skips straight to the places where some group can start). Hundreds of
+    phrases then cost little more than a handful.
+
+    Alternatives with a tag are wrapped in named groups; the returned dict gives each group
+    name's tag, for `match.lastgroup`.
+    """
+    branches: list[str] = []
+    tags: dict[str, str] = {}
+    pending: list[tuple[str, str, str]] = []  # (tag, first character, rest), in order
+
+    def named(tag: str, body: str) -> str:
+        if not tag:
+            return body
+        name = f"g{len(tags)}"
+        tags[name] = tag
+        return f"(?P<{name}>{body})"
+
+    def flush() -> None:
+        by_first: dict[str, list[tuple[str, str]]] = {}
+        for tag, first, rest in pending:
+            by_first.setdefault(first, []).append((tag, rest))
+        for first, rests in by_first.items():
+            runs: list[str] = []
+            for tag, group in itertools.groupby(rests, key=lambda item: item[0]):
+                runs.append(named(tag, "|".join(rest for _tag, rest in group)))
+            char = re.escape(first)
+            branches.append(f"{char}(?:{'|'.join(runs)})")
+        pending.clear()
+
+    for tag, alternative in alternatives:
+        for branch in _top_level_branches(alternative):
+            split = None if "(?P" in branch else _split_first(branch)
+            if split is None:  # kept whole, in its place in the order
+                flush()
+                branches.append(named(tag, branch))
+            else:
+                pending.extend((tag, first, rest) for first, rest in split)
+    flush()
+    return re.compile(f"(?<!{WORD_BEFORE})(?:" + "|".join(branches) + ")(?![a-z0-9])"), tags
+
+
+def _split_first(branch: str) -> list[tuple[str, str]] | None:
+    """The branch as (first character, rest of the regex) pairs, or None when it can't tell.
+
+    "you must" -> [("y", "ou must")]; "(?:it'?s|that'?s) fine" -> [("i", "t'?s fine"),
+    ("t", "hat'?s fine")]. Anything that doesn't begin with a plain character or a
+    non-capturing group of such branches (a class, an anchor, a look-behind, an optional first
+    character) gives None.
+    """
+    if not branch:
+        return None
+    head = branch[0]
+    if head == "(":
+        close = _closing_paren(branch)
+        if close is None or not branch.startswith("(?:"):
+            return None
+        after = branch[close + 1 :]
+        if after[:1] and after[0] in _QUANTIFIERS:
+            return None
+        pairs: list[tuple[str, str]] = []
+        for inner in _top_level_branches(branch[3:close]):
+            split = _split_first(inner + after)
+            if split is None:
+                return None
+            pairs.extend(split)
+        return pairs
+    if head == "\\":
+        if len(branch) < 2 or branch[1].isalnum() or branch[1] == "_":
+            return None  # \d, \b, \1: not a plain character
+        first, rest = branch[1], branch[2:]
+    elif head in _SPECIAL:
+        return None
+    else:
+        first, rest = head, branch[1:]
+    if rest[:1] and rest[0] in _QUANTIFIERS:
+        return None  # "a?…": the first character may not be there
+    return [(first, rest)]
+
+
+def _scan(pattern: str) -> list[tuple[int, str, int]]:
+    """(index, character, depth) for each unescaped character outside character classes."""
+    result: list[tuple[int, str, int]] = []
+    depth = 0
+    index = 0
+    in_class = False
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            if char == "]":
+                in_class = False
+        elif char == "[":
+            in_class = True
+            if pattern[index + 1 : index + 2] == "^":
+                index += 1
+            if pattern[index + 1 : index + 2] == "]":  # "[]…]": a literal "]" comes first
+                index += 1
+        else:
+            if char == ")":
+                depth -= 1
+            result.append((index, char, depth))
+            if char == "(":
+                depth += 1
+        index += 1
+    return result
+
+
+def _closing_paren(pattern: str) -> int | None:
+    """Index of the ")" that closes the "(" at index 0."""
+    for index, char, depth in _scan(pattern):
+        if char == ")" and depth == 0:
+            return index
+    return None
+
+
+def _top_level_branches(pattern: str) -> list[str]:
+    """Split on the "|"s that are not inside a group or a class."""
+    cuts = [index for index, char, depth in _scan(pattern) if char == "|" and depth == 0]
+    bounds = [-1, *cuts, len(pattern)]
+    return [pattern[a + 1 : b] for a, b in itertools.pairwise(bounds)]
 
 
 def longest_common_run(left: list[str], right: tuple[str, ...]) -> int:
