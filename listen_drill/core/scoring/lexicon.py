@@ -68,6 +68,7 @@ class Lexicon:
     fact_openers: tuple[str, ...]
     fact_nouns: tuple[str, ...]
     wondering: tuple[str, ...]
+    wondering_keys: tuple[str, ...]  # every "wondering" phrase holds one: absent, skip them all
     leading: re.Pattern[str] | None
     accusing_why: re.Pattern[str] | None
     framing: tuple[str, ...]
@@ -100,6 +101,16 @@ def _rule_patterns(language: dict[str, Any], category: str) -> list[str]:
 
 def _words(values: list[str]) -> tuple[str, ...]:
     return tuple(sorted((normalise(v) for v in values), key=len, reverse=True))
+
+
+def _key_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """A few words such that every phrase contains one of them, as a quick test before a search.
+
+    Each phrase gives its longest word; a word that contains another is dropped, since finding
+    the shorter one is needed anyway ("wonder" covers "wondering").
+    """
+    longest = {max(p.split(), key=len) if p.split() else p for p in phrases}
+    return tuple(sorted(w for w in longest if not any(o != w and o in w for o in longest)))
 
 
 @cache
@@ -184,6 +195,7 @@ def load_lexicon() -> Lexicon:
         fact_openers=_words(questions["fact_openers"]),
         fact_nouns=_words(questions["fact_nouns"]),
         wondering=_words(questions["wondering"]),
+        wondering_keys=_key_words(_words(questions["wondering"])),
         leading=phrase_pattern(questions["leading"], regex=True),
         accusing_why=phrase_pattern(questions["accusing_why"]),
         framing=_words(reflections["framing"]),
