@@ -89,6 +89,7 @@ def statement_intensity(original: str, lowered: str, lexicon: Lexicon) -> int:
     return min(level, 3)
 
 
+CLAUSE_MARKS = frozenset(",;:.!?")
 FIRST_PERSON = frozenset({"i'm", "i've", "me", "myself", "we're"})
 FEELING_VERBS = frozenset({"am", "feel", "felt", "was", "get", "got", "became", "become"})
 
@@ -107,14 +108,14 @@ def _agents_own(before: list[Token]) -> bool:
 def find_mentions(
     lowered: str, tokens: list[Token], sentences: list[Sentence], lexicon: Lexicon
 ) -> list[FeelingMention]:
+    stems = lexicon.emotion_stems
     raw: list[tuple[str, int, int]] = [
-        (lexicon.emotion_stems[t.stem], t.start, t.end)
-        for t in tokens
-        if t.stem in lexicon.emotion_stems
+        (family, t.start, t.end) for t in tokens if (family := stems.get(t.stem)) is not None
     ]
     if lexicon.emotion_phrase_re is not None:
+        phrase_family = lexicon.emotion_phrase_family
         raw.extend(
-            (lexicon.emotion_phrase_family[m.group()], m.start(), m.end())
+            (phrase_family[m.group()], *m.span())
             for m in lexicon.emotion_phrase_re.finditer(lowered)
         )
     mentions: list[FeelingMention] = []
@@ -128,7 +129,7 @@ def find_mentions(
         before = [
             t
             for t in tokens[max(0, first_after - 3) : first_after]
-            if not any(mark in lowered[t.end : start] for mark in ",;:.!?")
+            if CLAUSE_MARKS.isdisjoint(lowered[t.end : start])
         ]  # same clause, close by: "…for nothing, which is annoying" negates nothing
         negated = any(
             (t.text in lexicon.negations or t.text.endswith("n't"))
@@ -193,12 +194,13 @@ def analyse_emotion(
     mentions = [
         m
         for m in find_mentions(lowered, tokens, sentences, lexicon)
-        if not any(m.start < end and start < m.end for start, end in blocked)
+        if not (blocked and any(m.start < end and start < m.end for start, end in blocked))
     ]  # "I understand your frustration" is a scripted line, not an acknowledgement
+    found = lexicon.validation.finditer(lowered) if lexicon.validation else ()
     validations = [
         (m.start(), m.end())
-        for m in (lexicon.validation.finditer(lowered) if lexicon.validation else ())
-        if not any(m.start() < end and start < m.end() for start, end in blocked)
+        for m in found
+        if not (blocked and any(m.start() < end and start < m.end() for start, end in blocked))
     ]
     validations += [
         (m.start, m.end)
@@ -206,19 +208,22 @@ def analyse_emotion(
         if not m.for_customer and not m.negated and _reacting(m.start, sentences)
     ]  # the agent's own feeling about their news ("I'm so sad to hear") is a warm reaction
     validations.sort()
-    if given:
-        allowed = related(expected) if expected else frozenset(families_except_positive(lexicon))
-    elif expected and not expected - POSITIVE:
-        allowed = POSITIVE  # a happy customer: naming their relief fits, naming anger doesn't
-    else:
-        allowed = frozenset(families_except_positive(lexicon))  # cues can't tell which pain
     fitting: list[FeelingMention] = []
     wrong: list[FeelingMention] = []
-    for mention in mentions:
-        if mention.negated or not mention.for_customer:
-            continue
+    counted = [m for m in mentions if not m.negated and m.for_customer]
+    allowed = _allowed(expected, lexicon, given) if counted else frozenset()
+    for mention in counted:
         if mention.family in allowed or (mention.family == GENERIC_FAMILY and allowed - POSITIVE):
             fitting.append(mention)
         elif not any(start <= mention.start < end for start, end in validations):
             wrong.append(mention)  # "I'm glad you found help" is warmth, not a wrong label
     return EmotionAnalysis(mentions, validations, expected, fitting, wrong)
+
+
+def _allowed(expected: frozenset[str], lexicon: Lexicon, given: bool) -> frozenset[str]:
+    """The families that fit; worked out only when the reply names a feeling for the customer."""
+    if given:
+        return related(expected) if expected else frozenset(families_except_positive(lexicon))
+    if expected and not expected - POSITIVE:
+        return POSITIVE  # a happy customer: naming their relief fits, naming anger doesn't
+    return frozenset(families_except_positive(lexicon))  # cues can't tell which pain

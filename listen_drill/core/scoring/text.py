@@ -48,13 +48,21 @@ class Token(NamedTuple):
 
 
 def tokenize(lowered: str) -> list[Token]:
+    """The words of a lowered text with their stems and offsets.
+
+    `findall` gives the words without a match object each; a word's offset is then the next
+    place it occurs, since no letter or digit stands between two tokens.
+    """
     tokens: list[Token] = []
+    append = tokens.append
     cache = _STEM_CACHE
+    find = lowered.find
     make = tuple.__new__  # skips NamedTuple's keyword-handling wrapper: this is the hot loop
-    for match in TOKEN_RE.finditer(lowered):
-        word = match.group()
-        start, end = match.span()
-        tokens.append(make(Token, (word, cache.get(word) or stem(word), start, end)))
+    end = 0
+    for word in TOKEN_RE.findall(lowered):
+        start = find(word, end)
+        end = start + len(word)
+        append(make(Token, (word, cache.get(word) or stem(word), start, end)))
     return tokens
 
 
@@ -96,7 +104,7 @@ def sentences(masked: str) -> list[Sentence]:
 def _append(result: list[Sentence], masked: str, start: int, end: int) -> None:
     chunk = masked[start:end]
     stripped = chunk.strip()
-    if not stripped or not any(ch.isalnum() for ch in stripped):
+    if not stripped or not (stripped[0].isalnum() or any(ch.isalnum() for ch in stripped)):
         return
     offset = start + (len(chunk) - len(chunk.lstrip()))
     result.append(Sentence(offset, offset + len(stripped), stripped, "?" in stripped))

@@ -18,6 +18,7 @@ from listen_drill.core.scoring.question import (
     clean_speech,
     starts_with_any,
 )
+from listen_drill.core.scoring.text import TOKEN_RE, tokenize
 
 PIECES = ["so", "s", "wh", "what", "a", "i", "it", "i'm", "next", "day", "t", "th", "the", "o",
           "we", "can", "we'd", "cancel", "tell me", "how", "hows", "é", "2", "'", "-", "--", " ",
@@ -46,3 +47,9 @@ def test_starts_with_any_is_a_whole_word_prefix_test() -> None:
             match = plain.match(text)
             assert starts_with_any(text, options) == (match is not None), text
             assert _prefix_length(text, options) == (match.end() if match else -1), text
+
+
+def test_tokens_stand_where_the_regex_finds_them() -> None:
+    for text in texts(5_000):
+        spans = [(t.text, t.start, t.end) for t in tokenize(text)]
+        assert spans == [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)], text
