@@ -144,7 +144,11 @@ def analyse_paraphrase(
         words = by_sentence[sentence.start]
         text = sentence.text
         cut = sentence.start
-        inside = [end for start, end in blocked if sentence.start <= start < sentence.end]
+        inside = (
+            [end for start, end in blocked if sentence.start <= start < sentence.end]
+            if blocked
+            else None
+        )
         if inside:  # judge what follows a roadblock ("I understand, but your parcel…")
             cut = max(inside)
             if not (lowered[cut:].lstrip().startswith((",", ";", "and ")) or
@@ -177,8 +181,9 @@ def analyse_paraphrase(
         )
         carried = content.carried
         overlap = len([t for t in words if t.stem in carried])
-        feeling = any(sentence.start <= start < sentence.end for start, _ in feeling_spans)
-        meaning = bool(lexicon.meaning and lexicon.meaning.search(sentence.text))
+        feeling = bool(feeling_spans) and any(
+            sentence.start <= start < sentence.end for start, _ in feeling_spans
+        )
         strong_frame = lead.startswith(
             ("it sounds", "sounds like", "so you", "what i'm hearing", "what i hear",
              "if i understand", "in other words", "you're feeling", "you feel", "you've been",
@@ -202,9 +207,16 @@ def analyse_paraphrase(
             or (len(words) >= 6 and any(t.text in ("your", "you're", "you've") for t in words))
         )
         by_form = (strong_frame and len(words) >= 4) or (subject_you and len(words) >= 5)
+        # the meaning search runs only where its answer counts: most sentences never get here
+        meaning: bool | None = None
         if (by_form and (carries or not feeling)) or (
-            carries and framed and (overlap >= 1 or feeling or meaning) and len(words) >= 3
+            carries
+            and framed
+            and len(words) >= 3
+            and (overlap >= 1 or feeling or (meaning := _means(sentence.text, lexicon)))
         ):
+            if meaning is None:
+                meaning = _means(sentence.text, lexicon)
             reflective.append(
                 sentence
                 if text is sentence.text
@@ -275,6 +287,11 @@ SUBJECT_YOU = ("so you", "so your", "you're", "you've", "you'd", "you are", "you
 
 
 HEARING = ("i can hear", "i can see", "i hear", "i see that", "i get that")
+
+
+def _means(text: str, lexicon: Lexicon) -> bool:
+    """Whether the sentence says what it means for the customer ("which means", "counting on")."""
+    return bool(lexicon.meaning and lexicon.meaning.search(text))
 
 
 def _so_lead(text: str, lead: str) -> str:

@@ -79,7 +79,7 @@ class Scorer:
         emotion_ids = tuple(sorted(emotions))
         content, expected, cue_intensity = self._statement(statement, points, emotion_ids)
         asked = [skill for skill in DRILL_SKILLS if skill in set(skills)] or list(DRILL_SKILLS)
-        weights = _scaled_weights(asked)
+        weights = _scaled_weights(tuple(asked))
         findings: list[Finding] = []
 
         truncated = len(response) > MAX_REPLY_CHARS
@@ -141,7 +141,8 @@ class Scorer:
             ),
             Skill.LANGUAGE: SkillResult(Skill.LANGUAGE, language_score, "", True),
         }
-        findings = [self._priced(f, results, weights) for f in findings]
+        if not all(result.asked for result in results.values()):
+            findings = [self._priced(f, results, weights) for f in findings]
         findings.extend(_earned(results, weights, paraphrase, emotion, questions))
         total = sum(f.points for f in findings)
         overall = max(0, min(100, round(total)))
@@ -436,7 +437,9 @@ class Scorer:
         return finding
 
 
-def _scaled_weights(asked: list[Skill]) -> dict[Skill, float]:
+@lru_cache(maxsize=16)
+def _scaled_weights(asked: tuple[Skill, ...]) -> dict[Skill, float]:
+    """Each asked skill's share of the 90 points; cached (one of seven sets): read, never change."""
     total = sum(WEIGHTS[s] for s in asked)
     scale = (100.0 - LANGUAGE_WEIGHT) / total
     return {s: WEIGHTS[s] * scale for s in asked}

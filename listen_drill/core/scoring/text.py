@@ -167,7 +167,9 @@ def word_alternation(
             split = None if "(?P" in branch else _split_first(branch)
             if split is None:  # kept whole, in its place in the order
                 flush()
-                branches.append(named(tag, branch))
+                firsts = None if "(?P" in branch else _first_chars(branch)
+                guard = f"(?=[{''.join(map(re.escape, sorted(firsts)))}])" if firsts else ""
+                branches.append(guard + named(tag, branch))
             else:
                 pending.extend((tag, first, rest) for first, rest in split)
     flush()
@@ -210,6 +212,47 @@ def _split_first(branch: str) -> list[tuple[str, str]] | None:
     if rest[:1] and rest[0] in _QUANTIFIERS:
         return None  # "a?…": the first character may not be there
     return [(first, rest)]
+
+
+def _first_chars(branch: str) -> set[str] | None:
+    """The characters a match of the branch can begin with, or None when it can't tell.
+
+    Like `_split_first`, but it also looks past zero-width tests at the start ("^", "\\b",
+    look-arounds, a group of them): "(?:^|(?<=so ))you must" can only begin with "y". A
+    whole-kept branch is guarded with this set, so it costs one comparison where it can't match.
+    """
+    split = _split_first(branch)
+    if split is not None:
+        return {first for first, _rest in split}
+    rest = _after_zero_width(branch)
+    return None if rest is None or not rest else _first_chars(rest)
+
+
+def _after_zero_width(branch: str) -> str | None:
+    """The branch after the zero-width test it starts with, or None if it starts otherwise."""
+    if branch.startswith("^"):
+        return branch[1:]
+    if branch.startswith("\\b"):
+        return branch[2:]
+    if not branch.startswith("(?"):
+        return None
+    close = _closing_paren(branch)
+    if close is None:
+        return None
+    after = branch[close + 1 :]
+    if after[:1] and after[0] in _QUANTIFIERS:
+        return None
+    if branch.startswith(("(?=", "(?!", "(?<=", "(?<!")):
+        return after
+    if branch.startswith("(?:"):
+        for inner in _top_level_branches(branch[3:close]):
+            while inner:  # every branch of the group must be made of zero-width tests only
+                skipped = _after_zero_width(inner)
+                if skipped is None:
+                    return None
+                inner = skipped
+        return after
+    return None
 
 
 def _scan(pattern: str) -> list[tuple[int, str, int]]:

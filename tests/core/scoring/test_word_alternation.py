@@ -15,7 +15,8 @@ from listen_drill.core.bundled import read_resource_text
 from listen_drill.core.scoring.text import word_alternation
 
 TRICKY = [("a", "(?:x|)y"), ("b", "a|b(?:c|d)e"), ("", r"\(x"), ("", "[ab]c"), ("c", "q?r"),
-          ("", "^so"), ("", "(?:it'?s|that) ok"), ("", r"(?<=, )right\?$")]  # fmt: skip
+          ("", "^so"), ("", "(?:it'?s|that) ok"), ("", r"(?<=, )right\?$"),
+          ("d", "(?:^|(?<=, ))(?:you|we) x"), ("e", "(?:^|a)b"), ("", r"\bso(?=\b)")]  # fmt: skip
 
 
 def families() -> list[list[tuple[str, str]]]:
