@@ -13,7 +13,13 @@ from functools import cache
 from typing import Any
 
 from listen_drill.core.bundled import read_resource_text
-from listen_drill.core.scoring.text import normalise, phrase_pattern, stem, word_alternation
+from listen_drill.core.scoring.text import (
+    WordList,
+    normalise,
+    phrase_pattern,
+    stem,
+    word_alternation,
+)
 
 GENERIC_FAMILY = "generic"  # "upsetting", "hard": fits any painful feeling
 
@@ -99,8 +105,9 @@ def _rule_patterns(language: dict[str, Any], category: str) -> list[str]:
     return sorted((str(p) for p in table.get("patterns", [])), key=len, reverse=True)
 
 
-def _words(values: list[str]) -> tuple[str, ...]:
-    return tuple(sorted((normalise(v) for v in values), key=len, reverse=True))
+def _words(values: list[str]) -> WordList:
+    """Longest first, so the longest match wins; indexed for quick prefix tests."""
+    return WordList(sorted((normalise(v) for v in values), key=len, reverse=True))
 
 
 def _key_words(phrases: tuple[str, ...]) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from listen_drill.core.scoring.lexicon import Lexicon
-from listen_drill.core.scoring.text import Sentence
+from listen_drill.core.scoring.text import Sentence, WordList
 
 LEADING_PUNCT = re.compile(r"^[\s,;:.\-–—…!?\"'“”()]+")
 CLAUSE_SPLIT = re.compile(r"[,;:–—]\s*|--+\s*")
@@ -117,7 +117,7 @@ def _prefix_length(text: str, options: tuple[str, ...]) -> int:
     if not text.startswith(options):
         return -1
     best = -1
-    for option in options:
+    for option in options.may_start(text) if isinstance(options, WordList) else options:
         size = len(option)
         if size > best and text.startswith(option) and text[size : size + 1] not in ALNUM:
             best = size

@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -45,6 +46,27 @@ class Token(NamedTuple):
     stem: str
     start: int
     end: int
+
+
+class WordList(tuple[str, ...]):
+    """Words or phrases (a tuple), indexed by first character for quick prefix tests."""
+
+    _by_first: dict[str, tuple[str, ...]] | None
+
+    def __new__(cls, words: Iterable[str]) -> WordList:
+        self = super().__new__(cls, words)
+        index: dict[str, list[str]] = {}
+        for word in self:
+            index.setdefault(word[:1], []).append(word)
+        # an empty entry would prefix every text: then there is no index, only the whole list
+        self._by_first = None if "" in index else {k: tuple(v) for k, v in index.items()}
+        return self
+
+    def may_start(self, text: str) -> tuple[str, ...]:
+        """The entries that could begin `text`: those sharing its first character."""
+        if self._by_first is None:
+            return self
+        return self._by_first.get(text[:1], ())
 
 
 def tokenize(lowered: str) -> list[Token]:
