@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import GENERIC_FAMILY, Lexicon
 from listen_drill.core.scoring.text import Sentence, Token
@@ -22,8 +22,9 @@ IMPERSONAL_OPENERS = ("that", "this", "it", "what a", "how", "such", "no wonder"
                       "i imagine", "i can imagine", "i get", "i'd", "i would")  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class FeelingMention:
+class FeelingMention(NamedTuple):
+    """A feeling named in the reply, and how (a tuple: cheap to make)."""
+
     family: str
     start: int
     end: int
@@ -32,13 +33,14 @@ class FeelingMention:
     for_customer: bool
 
 
-@dataclass(frozen=True)
-class EmotionAnalysis:
+class EmotionAnalysis(NamedTuple):
+    """What the emotion skill found in one reply (a tuple: made once per reply, cheaply)."""
+
     mentions: list[FeelingMention]
     validations: list[tuple[int, int]]
     expected: frozenset[str]
-    fitting: list[FeelingMention] = field(default_factory=list)
-    wrong: list[FeelingMention] = field(default_factory=list)
+    fitting: list[FeelingMention]
+    wrong: list[FeelingMention]
 
 
 def related(expected: frozenset[str]) -> frozenset[str]:

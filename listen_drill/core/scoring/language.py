@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import Lexicon, PhraseRule
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseHit:
+class PhraseHit(NamedTuple):
+    """Where a rule's phrase stands in the reply (a tuple: cheap to make)."""
+
     rule: PhraseRule
     start: int
     end: int

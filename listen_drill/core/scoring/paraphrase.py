@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from listen_drill.core.models import KeyPoint
 from listen_drill.core.scoring.lexicon import Lexicon
@@ -24,6 +25,7 @@ NUMBER_WORDS = {
 }  # fmt: skip
 DIGITS_RE = re.compile(r"\d+")
 MULTIPLIER_FOLLOWERS = frozenset({"the", "as", "a", "an", "that", "what", "your", "my", "our"})
+MULTIPLES = frozenset({"once", "twice", "thrice"})  # each also counts times: "twice" = 2 times
 PARROT_RUN = 8  # words in a row copied from the customer: "long stretches"
 
 
@@ -49,8 +51,9 @@ class StatementContent:
     carried: frozenset[str]
 
 
-@dataclass(frozen=True)
-class ParaphraseAnalysis:
+class ParaphraseAnalysis(NamedTuple):
+    """What the paraphrase skill found in one reply (a tuple: made once per reply, cheaply)."""
+
     level: ParaphraseLevel
     score: float
     reflective: list[Sentence]
@@ -321,22 +324,27 @@ def _wrong_numbers(tokens: list[Token], content: StatementContent) -> list[tuple
         return []
     units = {unit for _value, unit in content.counted}
     wrong: list[tuple[int, int]] = []
-    if "time" in units:
+    texts = [t.text for t in tokens]
+    if "time" in units and not MULTIPLES.isdisjoint(texts):
         last = len(tokens) - 1
         for index, t in enumerate(tokens):
             if (
-                t.text in ("once", "twice", "thrice")
+                t.text in MULTIPLES
                 and (NUMBER_WORDS[t.text], "time") not in content.counted
                 # "twice the price": a ratio
-                and (tokens[index + 1].text if index < last else None) not in MULTIPLIER_FOLLOWERS
+                and (texts[index + 1] if index < last else None) not in MULTIPLIER_FOLLOWERS
             ):
                 wrong.append((t.start, t.end))
-    for token, following in itertools.pairwise(tokens):
-        if following.stem not in units:
+    stems = [t.stem for t in tokens]
+    if units.isdisjoint(stems[1:]):  # no unit the customer counted follows any word
+        return wrong
+    for index in range(1, len(tokens)):
+        if stems[index] not in units:
             continue
+        token = tokens[index - 1]
         value = _number_value(token)
         if value is None:
             continue  # "two months" for "eight weeks" is the same fact in other words
-        if (value, following.stem) not in content.counted:
+        if (value, stems[index]) not in content.counted:
             wrong.append((token.start, token.end))
     return wrong

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import Lexicon
 from listen_drill.core.scoring.text import Sentence, WordList
@@ -27,8 +27,9 @@ class QuestionType(StrEnum):
     CLOSED = "closed"
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionFound:
+class QuestionFound(NamedTuple):
+    """A sentence that asks, and how (a tuple: cheap to make)."""
+
     kind: QuestionType
     sentence: Sentence
 

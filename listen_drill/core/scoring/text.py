@@ -9,7 +9,6 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -94,9 +93,8 @@ def tokens_in(tokens: list[Token], start: int, end: int) -> list[Token]:
     return tokens[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence's span in the reply and whether it ends with a question mark."""
+class Sentence(NamedTuple):
+    """A sentence's span in the reply and whether it ends with a question mark (a tuple: cheap)."""
 
     start: int
     end: int
