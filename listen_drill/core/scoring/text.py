@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -151,17 +151,15 @@ def word_alternation(
 
     It matches exactly what `(?<![a-z0-9'])(?:a1|a2|…)(?![a-z0-9])` matches, trying the
     alternatives in the same order, but it is built for the regex engine's fast paths: the
-    alternatives that begin with a plain character are grouped under that character, so at each
-    place in the text one cheap comparison rules out every group but one (and when every group
-    begins so, the engine skips straight to the places where some group can start). Hundreds of
-    phrases then cost little more than a handful.
+    alternatives that begin with a plain character are grouped under that character, and so on
+    for the next few characters (a prefix tree), so at each place in the text one cheap
+    comparison per character rules out every group but one. Hundreds of phrases then cost little
+    more than a handful.
 
     Alternatives with a tag are wrapped in named groups; the returned dict gives each group
     name's tag, for `match.lastgroup`.
     """
-    branches: list[str] = []
     tags: dict[str, str] = {}
-    pending: list[tuple[str, str, str]] = []  # (tag, first character, rest), in order
 
     def named(tag: str, body: str) -> str:
         if not tag:
@@ -170,30 +168,46 @@ def word_alternation(
         tags[name] = tag
         return f"(?P<{name}>{body})"
 
+    items = [
+        (tag, b) for tag, alternative in alternatives for b in _top_level_branches(alternative)
+    ]
+    body = _factored(items, named, FACTOR_DEPTH)
+    return re.compile(f"(?<!{WORD_BEFORE})(?:{body})(?![a-z0-9])"), tags
+
+
+FACTOR_DEPTH = 4  # characters shared as a prefix tree: past the first few, little is gained
+
+
+def _factored(items: list[tuple[str, str]], named: Callable[[str, str], str], depth: int) -> str:
+    """The (tag, branch) items as one alternation, in order, with shared first characters
+    factored out (a prefix tree `depth` characters deep)."""
+    if depth <= 0:  # the rest of each branch as it is, one group per run of a tag
+        return "|".join(
+            named(tag, "|".join(branch for _tag, branch in run))
+            for tag, run in itertools.groupby(items, key=lambda item: item[0])
+        )
+    branches: list[str] = []
+    pending: list[tuple[str, str, str]] = []  # (tag, first character, rest), in order
+
     def flush() -> None:
         by_first: dict[str, list[tuple[str, str]]] = {}
         for tag, first, rest in pending:
             by_first.setdefault(first, []).append((tag, rest))
         for first, rests in by_first.items():
-            runs: list[str] = []
-            for tag, group in itertools.groupby(rests, key=lambda item: item[0]):
-                runs.append(named(tag, "|".join(rest for _tag, rest in group)))
-            char = re.escape(first)
-            branches.append(f"{char}(?:{'|'.join(runs)})")
+            branches.append(f"{re.escape(first)}(?:{_factored(rests, named, depth - 1)})")
         pending.clear()
 
-    for tag, alternative in alternatives:
-        for branch in _top_level_branches(alternative):
-            split = None if "(?P" in branch else _split_first(branch)
-            if split is None:  # kept whole, in its place in the order
-                flush()
-                firsts = None if "(?P" in branch else _first_chars(branch)
-                guard = f"(?=[{''.join(map(re.escape, sorted(firsts)))}])" if firsts else ""
-                branches.append(guard + named(tag, branch))
-            else:
-                pending.extend((tag, first, rest) for first, rest in split)
+    for tag, branch in items:
+        split = None if "(?P" in branch else _split_first(branch)
+        if split is None:  # kept whole, in its place in the order
+            flush()
+            firsts = None if "(?P" in branch else _first_chars(branch)
+            guard = f"(?=[{''.join(map(re.escape, sorted(firsts)))}])" if firsts else ""
+            branches.append(guard + named(tag, branch))
+        else:
+            pending.extend((tag, first, rest) for first, rest in split)
     flush()
-    return re.compile(f"(?<!{WORD_BEFORE})(?:" + "|".join(branches) + ")(?![a-z0-9])"), tags
+    return "|".join(branches)
 
 
 def _split_first(branch: str) -> list[tuple[str, str]] | None:
