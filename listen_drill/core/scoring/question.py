@@ -127,7 +127,7 @@ def _prefix_length(text: str, options: tuple[str, ...]) -> int:
 
 def starts_with_any(text: str, options: tuple[str, ...]) -> bool:
     """Whether `text` begins with one of `options` as whole words ("we can", not "we cancelled")."""
-    return _prefix_length(text, options) >= 0
+    return text.startswith(options) and _prefix_length(text, options) >= 0
 
 
 _starts = starts_with_any
@@ -237,8 +237,13 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
     """A sentence's type; when its start decides nothing, its last clause may ("…, what now?")."""
     text = _trim(clean_speech(sentence.text))
     asks = sentence.asks
-    wondering = any(key in text for key in lexicon.wondering_keys)
-    for phrase in lexicon.wondering if wondering else ():  # "I'm wondering what…" asks too
+    for key in lexicon.wondering_keys:  # a cheap look for the phrases' key words first
+        if key in text:
+            phrases = lexicon.wondering
+            break
+    else:
+        phrases = ()
+    for phrase in phrases:  # "I'm wondering what…" asks too
         position = text.find(phrase)
         if 0 <= position <= 120:
             rest = _trim(text[position + len(phrase) :])
