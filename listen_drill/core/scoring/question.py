@@ -212,6 +212,9 @@ def _asks_for_a_fact(text: str, lexicon: Lexicon) -> bool:
     return False
 
 
+CHECK_FILLERS = ("okay", "ok", "yeah", "mm-hmm", "uh-huh", "right", "and", "all right")
+
+
 def is_reflective_check(text: str, stripped: str, lexicon: Lexicon) -> bool:
     """ "So they're important to you?" reflects with a rising voice while it asks.
 
@@ -220,9 +223,10 @@ def is_reflective_check(text: str, stripped: str, lexicon: Lexicon) -> bool:
     still as a (closed) question.
     """
     lead = _trim(text)
-    for filler in ("okay", "ok", "yeah", "mm-hmm", "uh-huh", "right", "and", "all right"):
-        if lead.startswith(filler):
-            lead = _trim(lead[len(filler) :])
+    if lead.startswith(CHECK_FILLERS):  # none there: none to take off, one by one
+        for filler in CHECK_FILLERS:
+            if lead.startswith(filler):
+                lead = _trim(lead[len(filler) :])
     if not lead.startswith(("so ", "so,")):
         return False
     first = _first_word(stripped)
