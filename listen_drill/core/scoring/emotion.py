@@ -6,7 +6,7 @@ from bisect import bisect_right
 from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import GENERIC_FAMILY, Lexicon
-from listen_drill.core.scoring.text import Sentence, Token
+from listen_drill.core.scoring.text import Sentence, Token, contains_any
 
 # Feelings close enough that naming one for another still shows the agent heard.
 RELATED: tuple[frozenset[str], ...] = (
@@ -114,7 +114,9 @@ def find_mentions(
     raw: list[tuple[str, int, int]] = [
         (family, t.start, t.end) for t in tokens if (family := stems.get(t.stem)) is not None
     ]
-    if lexicon.emotion_phrase_re is not None:
+    if lexicon.emotion_phrase_re is not None and contains_any(
+        lowered, lexicon.emotion_phrase_pieces
+    ):
         phrase_family = lexicon.emotion_phrase_family
         raw.extend(
             (phrase_family[m.group()], *m.span())

@@ -17,6 +17,7 @@ from listen_drill.core.scoring.text import (
     WordList,
     normalise,
     phrase_pattern,
+    pieces_of,
     stem,
     word_alternation,
 )
@@ -49,6 +50,7 @@ class Lexicon:
     emotion_stems: dict[str, str]  # stem of a one-word feeling -> family id
     emotion_phrase_re: re.Pattern[str] | None  # all of them at once
     emotion_phrase_family: dict[str, str]  # matched text -> family
+    emotion_phrase_pieces: tuple[str, ...]  # one is in any text the phrase pattern matches
     mild: re.Pattern[str] | None
     strong_stems: frozenset[str]
     repeat_cues: re.Pattern[str] | None
@@ -81,6 +83,7 @@ class Lexicon:
     meaning: re.Pattern[str] | None
     advice: tuple[str, ...]
     self_talk: re.Pattern[str] | None
+    self_talk_pieces: tuple[str, ...]  # one is in any text the self-talk pattern matches
     stopwords: frozenset[str]
     synonym_group_of: dict[str, int]  # stem -> synonym group index
 
@@ -171,6 +174,7 @@ def load_lexicon() -> Lexicon:
         emotion_stems=emotion_stems,
         emotion_phrase_re=phrase_pattern(list(phrase_family)),
         emotion_phrase_family=phrase_family,
+        emotion_phrase_pieces=pieces_of(list(phrase_family)),
         mild=phrase_pattern(intensity.get("mild", [])),
         strong_stems=frozenset(stem(w) for w in intensity.get("strong", [])),
         repeat_cues=phrase_pattern(cues.get("repeat", [])),
@@ -209,6 +213,7 @@ def load_lexicon() -> Lexicon:
         meaning=phrase_pattern(reflections["meaning_markers"]),
         advice=_words(reflections["advice"]),
         self_talk=phrase_pattern(reflections["self_talk"]),
+        self_talk_pieces=pieces_of(reflections["self_talk"]),
         stopwords=frozenset(normalise(w) for w in stopwords["words"]),
         synonym_group_of=synonym_group_of,
     )

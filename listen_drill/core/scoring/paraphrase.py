@@ -16,7 +16,14 @@ from listen_drill.core.scoring.question import (
     starts_with_any,
     strip_fillers,
 )
-from listen_drill.core.scoring.text import Sentence, Token, longest_common_run, normalise, stem
+from listen_drill.core.scoring.text import (
+    Sentence,
+    Token,
+    contains_any,
+    longest_common_run,
+    normalise,
+    stem,
+)
 
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -241,7 +248,7 @@ def analyse_paraphrase(
     wrong_numbers = _wrong_numbers(tokens, content) if reflective else []
     self_talk = (
         [(m.start(), m.end()) for m in lexicon.self_talk.finditer(lowered)]
-        if lexicon.self_talk
+        if lexicon.self_talk and contains_any(lowered, lexicon.self_talk_pieces)
         else []
     )
 

@@ -139,6 +139,24 @@ def phrase_pattern(phrases: list[str], *, regex: bool = False) -> re.Pattern[str
     return word_alternation([("", part) for part in ordered])[0]
 
 
+def pieces_of(phrases: list[str]) -> tuple[str, ...]:
+    """The lowered phrases, less any that contains another: one of them must occur for a match.
+
+    For a quick `contains_any` test before scanning a text with the phrases' pattern.
+    """
+    lowered = sorted({p.lower() for p in phrases}, key=len)
+    kept: list[str] = []
+    for phrase in lowered:
+        if not any(piece in phrase for piece in kept):
+            kept.append(phrase)
+    return tuple(kept)
+
+
+def contains_any(text: str, pieces: tuple[str, ...]) -> bool:
+    """Whether any of `pieces` occurs in `text` (a few C substring searches, no regex)."""
+    return any(map(text.__contains__, pieces))
+
+
 WORD_BEFORE = "[a-z0-9']"  # a match may not start right after one of these
 _QUANTIFIERS = "*+?{"
 _SPECIAL = frozenset(".^$*+?{}[]|()\\")

@@ -18,7 +18,7 @@ from listen_drill.core.scoring.question import (
     clean_speech,
     starts_with_any,
 )
-from listen_drill.core.scoring.text import TOKEN_RE, tokenize
+from listen_drill.core.scoring.text import TOKEN_RE, contains_any, tokenize
 
 PIECES = ["so", "s", "wh", "what", "a", "i", "it", "i'm", "next", "day", "t", "th", "the", "o",
           "we", "can", "we'd", "cancel", "tell me", "how", "hows", "é", "2", "'", "-", "--", " ",
@@ -53,3 +53,17 @@ def test_tokens_stand_where_the_regex_finds_them() -> None:
     for text in texts(5_000):
         spans = [(t.text, t.start, t.end) for t in tokenize(text)]
         assert spans == [(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text)], text
+
+
+def test_phrase_pieces_are_there_whenever_the_pattern_matches() -> None:
+    lexicon = load_lexicon()
+    checks = [(lexicon.self_talk, lexicon.self_talk_pieces),
+              (lexicon.emotion_phrase_re, lexicon.emotion_phrase_pieces)]  # fmt: skip
+    rng = random.Random(3)
+    for pattern, pieces in checks:
+        assert pattern is not None
+        words = [*sorted({w for p in pieces for w in p.split()}), ",", ".", "x", "'"]
+        for _ in range(5_000):
+            text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+            if pattern.search(text):
+                assert contains_any(text, pieces), text
