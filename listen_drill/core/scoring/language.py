@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import Lexicon, PhraseRule
+from listen_drill.core.scoring.text import contains_any
 
 
 class PhraseHit(NamedTuple):
@@ -46,4 +47,6 @@ def find_phrases(lowered: str, lexicon: Lexicon, avoid: tuple[str, ...]) -> list
 
 def find_presuming(lowered: str, lexicon: Lexicon) -> list[PhraseHit]:
     rule = lexicon.presuming
+    if lexicon.presuming_pieces is not None and not contains_any(lowered, lexicon.presuming_pieces):
+        return []  # none of the plain words every presuming phrase holds is there
     return [PhraseHit(rule, m.start(), m.end()) for m in rule.pattern.finditer(lowered)]

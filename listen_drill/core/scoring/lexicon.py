@@ -18,6 +18,7 @@ from listen_drill.core.scoring.text import (
     normalise,
     phrase_pattern,
     pieces_of,
+    required_pieces,
     stem,
     word_alternation,
 )
@@ -64,6 +65,7 @@ class Lexicon:
     phrase_rules_re: re.Pattern[str]  # every roadblock and scripted rule in one pass
     phrase_rules_by_group: dict[str, PhraseRule]
     presuming: PhraseRule
+    presuming_pieces: tuple[str, ...] | None  # one is in any text a presuming phrase matches
     rambling_words: int
     rambling: PhraseRule
     fillers: frozenset[str]
@@ -188,6 +190,7 @@ def load_lexicon() -> Lexicon:
         phrase_rules_re=phrase_rules_re,
         phrase_rules_by_group={group: rules_by_group[tag] for group, tag in tags.items()},
         presuming=_rule("presuming", language["presuming"]),
+        presuming_pieces=required_pieces([str(p) for p in language["presuming"]["patterns"]]),
         rambling_words=int(length["rambling_words"]),
         rambling=PhraseRule(
             "rambling",

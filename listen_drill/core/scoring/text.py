@@ -157,6 +157,78 @@ def contains_any(text: str, pieces: tuple[str, ...]) -> bool:
     return any(map(text.__contains__, pieces))
 
 
+def required_pieces(patterns: list[str]) -> tuple[str, ...] | None:
+    """For regex phrases: a stretch of plain text from each that every match contains.
+
+    None when some pattern has no such stretch (then no quick test is possible).
+    """
+    pieces = [_required_literal(b) for p in patterns for b in _top_level_branches(p)]
+    return None if not pieces or not all(pieces) else pieces_of(pieces)
+
+
+def _required_literal(branch: str) -> str:
+    """The longest stretch of plain characters that every match of the branch contains.
+
+    Groups, classes, anchors and escapes like \\d break a stretch; a quantified character is
+    left out. "" when there is none, or the branch is beyond this reading.
+    """
+    runs = [""]
+    index = 0
+    while index < len(branch):
+        char = branch[index]
+        step = 1
+        if char == "\\":
+            following = branch[index + 1 : index + 2]
+            if not following or following.isalnum() or following == "_":
+                runs.append("")
+                index += 2
+                continue
+            char, step = following, 2
+        elif char in "([":
+            close = (
+                _closing_paren(branch[index:]) if char == "(" else _closing_bracket(branch[index:])
+            )
+            if close is None:
+                return ""
+            runs.append("")
+            index += close + 1
+            continue
+        elif char in _QUANTIFIERS:
+            runs[-1] = runs[-1][:-1]  # the quantified character may be absent
+            runs.append("")
+            close = branch.find("}", index) if char == "{" else index
+            if close < 0:
+                return ""
+            index = close + 1
+            continue
+        elif char in ".^$":
+            runs.append("")
+            index += 1
+            continue
+        elif char == "|":
+            return ""
+        runs[-1] += char
+        index += step
+    return max(runs, key=len)
+
+
+def _closing_bracket(pattern: str) -> int | None:
+    """Index of the "]" that closes the class opened at index 0."""
+    index = 1
+    if pattern[index : index + 1] == "^":
+        index += 1
+    if pattern[index : index + 1] == "]":
+        index += 1
+    while index < len(pattern):
+        if pattern[index] == "\\":
+            index += 2
+            continue
+        if pattern[index] == "]":
+            return index
+        index += 1
+    return None
+
+
 WORD_BEFORE = "[a-z0-9']"  # a match may not start right after one of these
 _QUANTIFIERS = "*+?{"
 _SPECIAL = frozenset(".^$*+?{}[]|()\\")
