@@ -80,7 +80,9 @@ class Lexicon:
     wondering: tuple[str, ...]
     wondering_keys: tuple[str, ...]  # every "wondering" phrase holds one: absent, skip them all
     leading: re.Pattern[str] | None
+    leading_pieces: tuple[str, ...] | None  # one is in any text a leading question matches
     accusing_why: re.Pattern[str] | None
+    accusing_why_pieces: tuple[str, ...]  # likewise for accusing "why" questions
     framing: tuple[str, ...]
     meaning: re.Pattern[str] | None
     advice: tuple[str, ...]
@@ -211,7 +213,9 @@ def load_lexicon() -> Lexicon:
         wondering=_words(questions["wondering"]),
         wondering_keys=_key_words(_words(questions["wondering"])),
         leading=phrase_pattern(questions["leading"], regex=True),
+        leading_pieces=required_pieces(questions["leading"]),
         accusing_why=phrase_pattern(questions["accusing_why"]),
+        accusing_why_pieces=pieces_of(questions["accusing_why"]),
         framing=_words(reflections["framing"]),
         meaning=phrase_pattern(reflections["meaning_markers"]),
         advice=_words(reflections["advice"]),

@@ -39,7 +39,14 @@ from listen_drill.core.scoring.question import (
     find_questions,
     overall_type,
 )
-from listen_drill.core.scoring.text import Token, mask_quotes, normalise, sentences, tokenize
+from listen_drill.core.scoring.text import (
+    Token,
+    contains_any,
+    mask_quotes,
+    normalise,
+    sentences,
+    tokenize,
+)
 
 MAX_REPLY_CHARS = 5000
 WEIGHTS = {Skill.PARAPHRASE: 35.0, Skill.EMOTION: 30.0, Skill.QUESTION: 25.0}
@@ -273,9 +280,15 @@ class Scorer:
                     )
                 )
         lexicon = self.lexicon
+        accusing, leading = lexicon.accusing_why, lexicon.leading
         for question in questions:
             text = question.sentence.text
-            if lexicon.accusing_why and (match := lexicon.accusing_why.search(text)):
+            # a few substring tests first: most questions hold none of the phrases' words
+            if (
+                accusing
+                and contains_any(text, lexicon.accusing_why_pieces)
+                and (match := accusing.search(text))
+            ):
                 findings.append(
                     Finding(
                         "question.accusing_why",
@@ -288,7 +301,12 @@ class Scorer:
                     )
                 )
                 score = min(score, 0.5)
-            if lexicon.leading and (match := lexicon.leading.search(text)):
+            pieces = lexicon.leading_pieces
+            if (
+                leading
+                and (pieces is None or contains_any(text, pieces))
+                and (match := leading.search(text))
+            ):
                 findings.append(
                     Finding(
                         "question.leading",

@@ -66,7 +66,9 @@ def test_phrase_pieces_are_there_whenever_the_pattern_matches() -> None:
     lexicon = load_lexicon()
     checks = [(lexicon.self_talk, lexicon.self_talk_pieces),
               (lexicon.emotion_phrase_re, lexicon.emotion_phrase_pieces),
-              (lexicon.presuming.pattern, lexicon.presuming_pieces)]  # fmt: skip
+              (lexicon.presuming.pattern, lexicon.presuming_pieces),
+              (lexicon.leading, lexicon.leading_pieces),
+              (lexicon.accusing_why, lexicon.accusing_why_pieces)]  # fmt: skip
     rng = random.Random(3)
     for pattern, pieces in checks:
         assert pattern is not None and pieces is not None
