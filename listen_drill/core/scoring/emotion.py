@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import GENERIC_FAMILY, Lexicon
 from listen_drill.core.scoring.question import strip_fillers
-from listen_drill.core.scoring.text import Sentence, Token
+from listen_drill.core.scoring.text import Sentence, Token, contains_any
 
 # Feelings close enough that naming one for another still shows the agent heard.
 RELATED: tuple[frozenset[str], ...] = (
@@ -24,8 +24,9 @@ IMPERSONAL_OPENERS = ("that", "this", "it", "what a", "how", "such", "no wonder"
                       "i imagine", "i can imagine", "i get", "i'd", "i would")  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class FeelingMention:
+class FeelingMention(NamedTuple):
+    """A feeling named in the reply, and how (a tuple: cheap to make)."""
+
     family: str
     start: int
     end: int
@@ -34,13 +35,14 @@ class FeelingMention:
     for_customer: bool
 
 
-@dataclass(frozen=True)
-class EmotionAnalysis:
+class EmotionAnalysis(NamedTuple):
+    """What the emotion skill found in one reply (a tuple: made once per reply, cheaply)."""
+
     mentions: list[FeelingMention]
     validations: list[tuple[int, int]]
     expected: frozenset[str]
-    fitting: list[FeelingMention] = field(default_factory=list)
-    wrong: list[FeelingMention] = field(default_factory=list)
+    fitting: list[FeelingMention]
+    wrong: list[FeelingMention]
 
 
 def related(expected: frozenset[str]) -> frozenset[str]:
@@ -120,6 +122,7 @@ def statement_intensity(original: str, lowered: str, lexicon: Lexicon) -> int:
     return min(level, 3)
 
 
+CLAUSE_MARKS = frozenset(",;:.!?")
 # Close before a feeling, these make it someone else's: "I'm upset", "my anxiety", "her fear".
 NOT_THE_CUSTOMER = frozenset({"i'm", "im", "i've", "ive", "i'll", "me", "myself", "we're", "my",
                               "our", "his", "her", "their"})  # fmt: skip
@@ -158,9 +161,12 @@ def find_mentions(
     raw: list[tuple[str, int, int]] = [
         (family, t.start, t.end) for family, t in feeling_words(tokens, lexicon)
     ]
-    if lexicon.emotion_phrase_re is not None:
+    if lexicon.emotion_phrase_re is not None and contains_any(
+        lowered, lexicon.emotion_phrase_pieces
+    ):
+        phrase_family = lexicon.emotion_phrase_family
         raw.extend(
-            (lexicon.emotion_phrase_family[m.group()], m.start(), m.end())
+            (phrase_family[m.group()], *m.span())
             for m in lexicon.emotion_phrase_re.finditer(lowered)
         )
     mentions: list[FeelingMention] = []
@@ -174,7 +180,7 @@ def find_mentions(
         near = [
             t
             for t in tokens[max(0, first_after - 5) : first_after]
-            if not any(mark in lowered[t.end : start] for mark in ",;:.!?")
+            if CLAUSE_MARKS.isdisjoint(lowered[t.end : start])
         ]  # same clause, close by: "…for nothing, which is annoying" negates nothing
         before = near[-3:]
         negated = any(
@@ -222,7 +228,7 @@ def _for_customer(start: int, sentences: list[Sentence], lexicon: Lexicon) -> bo
             if text.startswith(("if ", "when ", "whenever ")):
                 return False
             before = text[: start - sentence.start]
-            clause_start = max(before.rfind(mark) for mark in CLAUSE_MARKS) + 1
+            clause_start = max(before.rfind(mark) for mark in CLAUSE_BREAKS) + 1
             lead = strip_fillers(_CONJUNCTION_RE.sub("", text[clause_start:].lstrip()), lexicon)
             framing = _SOFTENERS_RE.sub(r"\1 ", lead)  # "I really understand" frames too
             if lead.startswith(OTHER_SUBJECTS) and not framing.startswith(EMPATHIC_FRAMES):
@@ -236,7 +242,7 @@ _SOFTENERS_RE = re.compile(
     r"^(i|i'm) (?:(?:really|totally|completely|truly|just|do|so|absolutely) )+"
 )
 _CONJUNCTION_RE = re.compile(r"^(?:and|but|so|because|though|although)\s+")
-CLAUSE_MARKS = (",", ";", ":", "—", " - ")
+CLAUSE_BREAKS = (",", ";", ":", "—", " - ")  # where a clause of the sentence begins
 
 
 REACTING = ("to hear", "to see", "to read", "for you", "about your", "about that", "that you",
@@ -273,12 +279,13 @@ def analyse_emotion(
     mentions = [
         m
         for m in find_mentions(lowered, tokens, sentences, lexicon)
-        if not any(m.start < end and start < m.end for start, end in blocked)
+        if not (blocked and any(m.start < end and start < m.end for start, end in blocked))
     ]  # "I understand your frustration" is a scripted line, not an acknowledgement
+    found = lexicon.validation.finditer(lowered) if lexicon.validation else ()
     validations = [
         (m.start(), m.end())
-        for m in (lexicon.validation.finditer(lowered) if lexicon.validation else ())
-        if not any(m.start() < end and start < m.end() for start, end in blocked)
+        for m in found
+        if not (blocked and any(m.start() < end and start < m.end() for start, end in blocked))
     ]
     validations += [
         (m.start, m.end)
@@ -286,19 +293,22 @@ def analyse_emotion(
         if not m.for_customer and not m.negated and _reacting(m.end, lowered)
     ]  # the agent's own feeling about their news ("I'm so sad to hear") is a warm reaction
     validations.sort()
-    if given:
-        allowed = related(expected) if expected else frozenset(families_except_positive(lexicon))
-    elif expected and not expected - POSITIVE:
-        allowed = POSITIVE  # a happy customer: naming their relief fits, naming anger doesn't
-    else:
-        allowed = frozenset(families_except_positive(lexicon))  # cues can't tell which pain
     fitting: list[FeelingMention] = []
     wrong: list[FeelingMention] = []
-    for mention in mentions:
-        if mention.negated or not mention.for_customer:
-            continue
+    counted = [m for m in mentions if not m.negated and m.for_customer]
+    allowed = _allowed(expected, lexicon, given) if counted else frozenset()
+    for mention in counted:
         if mention.family in allowed or (mention.family == GENERIC_FAMILY and allowed - POSITIVE):
             fitting.append(mention)
         elif not any(start <= mention.start < end for start, end in validations):
             wrong.append(mention)  # "I'm glad you found help" is warmth, not a wrong label
     return EmotionAnalysis(mentions, validations, expected, fitting, wrong)
+
+
+def _allowed(expected: frozenset[str], lexicon: Lexicon, given: bool) -> frozenset[str]:
+    """The families that fit; worked out only when the reply names a feeling for the customer."""
+    if given:
+        return related(expected) if expected else frozenset(families_except_positive(lexicon))
+    if expected and not expected - POSITIVE:
+        return POSITIVE  # a happy customer: naming their relief fits, naming anger doesn't
+    return frozenset(families_except_positive(lexicon))  # cues can't tell which pain

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import Lexicon, PhraseRule
+from listen_drill.core.scoring.text import contains_any
 
 
-@dataclass(frozen=True, slots=True)
-class PhraseHit:
+class PhraseHit(NamedTuple):
+    """Where a rule's phrase stands in the reply (a tuple: cheap to make)."""
+
     rule: PhraseRule
     start: int
     end: int
@@ -45,4 +47,6 @@ def find_phrases(lowered: str, lexicon: Lexicon, avoid: tuple[str, ...]) -> list
 
 def find_presuming(lowered: str, lexicon: Lexicon) -> list[PhraseHit]:
     rule = lexicon.presuming
+    if lexicon.presuming_pieces is not None and not contains_any(lowered, lexicon.presuming_pieces):
+        return []  # none of the plain words every presuming phrase holds is there
     return [PhraseHit(rule, m.start(), m.end()) for m in rule.pattern.finditer(lowered)]

@@ -13,7 +13,15 @@ from functools import cache
 from typing import Any
 
 from listen_drill.core.bundled import read_resource_text
-from listen_drill.core.scoring.text import normalise, phrase_pattern, stem
+from listen_drill.core.scoring.text import (
+    WordList,
+    normalise,
+    phrase_pattern,
+    pieces_of,
+    required_pieces,
+    stem,
+    word_alternation,
+)
 
 GENERIC_FAMILY = "generic"  # "upsetting", "hard": fits any painful feeling
 
@@ -49,6 +57,7 @@ class Lexicon:
     frame_bridges: frozenset[str]  # words allowed between frame and feeling: "you're still stuck"
     emotion_phrase_re: re.Pattern[str] | None  # all of them at once
     emotion_phrase_family: dict[str, str]  # matched text -> family
+    emotion_phrase_pieces: tuple[str, ...]  # one is in any text the phrase pattern matches
     mild: re.Pattern[str] | None
     strong_stems: frozenset[str]
     repeat_cues: re.Pattern[str] | None
@@ -62,6 +71,7 @@ class Lexicon:
     phrase_rules_re: re.Pattern[str]  # every roadblock and scripted rule in one pass
     phrase_rules_by_group: dict[str, PhraseRule]
     presuming: PhraseRule
+    presuming_pieces: tuple[str, ...] | None  # one is in any text a presuming phrase matches
     rambling_words: int
     rambling: PhraseRule
     fillers: frozenset[str]
@@ -74,14 +84,18 @@ class Lexicon:
     fact_openers: tuple[str, ...]
     fact_nouns: tuple[str, ...]
     wondering: tuple[str, ...]
+    wondering_keys: tuple[str, ...]  # every "wondering" phrase holds one: absent, skip them all
     leading: re.Pattern[str] | None
     rhetorical: tuple[str, ...]
+    leading_pieces: tuple[str, ...] | None  # one is in any text a leading question matches
     accusing_why: re.Pattern[str] | None
+    accusing_why_pieces: tuple[str, ...]  # likewise for accusing "why" questions
     framing: tuple[str, ...]
     meaning: re.Pattern[str] | None
     advice: tuple[str, ...]
     advice_within: re.Pattern[str] | None
     self_talk: re.Pattern[str] | None
+    self_talk_pieces: tuple[str, ...]  # one is in any text the self-talk pattern matches
     stopwords: frozenset[str]
     synonym_group_of: dict[str, int]  # stem -> synonym group index
 
@@ -106,8 +120,19 @@ def _rule_patterns(language: dict[str, Any], category: str) -> list[str]:
     return sorted((str(p) for p in table.get("patterns", [])), key=len, reverse=True)
 
 
-def _words(values: list[str]) -> tuple[str, ...]:
-    return tuple(sorted((normalise(v) for v in values), key=len, reverse=True))
+def _words(values: list[str]) -> WordList:
+    """Longest first, so the longest match wins; indexed for quick prefix tests."""
+    return WordList(sorted((normalise(v) for v in values), key=len, reverse=True))
+
+
+def _key_words(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    """A few words such that every phrase contains one of them, as a quick test before a search.
+
+    Each phrase gives its longest word; a word that contains another is dropped, since finding
+    the shorter one is needed anyway ("wonder" covers "wondering").
+    """
+    longest = {max(p.split(), key=len) if p.split() else p for p in phrases}
+    return tuple(sorted(w for w in longest if not any(o != w and o in w for o in longest)))
 
 
 @cache
@@ -146,9 +171,12 @@ def load_lexicon() -> Lexicon:
     roadblocks = tuple(_rule(category, table) for category, table in language["roadblocks"].items())
     scripted = _rule("scripted", language["scripted"])
     rules_by_group = {f"r{index}": rule for index, rule in enumerate((*roadblocks, scripted))}
-    combined = "|".join(
-        f"(?P<{name}>{'|'.join(_rule_patterns(language, rule.category))})"
-        for name, rule in rules_by_group.items()
+    phrase_rules_re, tags = word_alternation(
+        [
+            (name, pattern)
+            for name, rule in rules_by_group.items()
+            for pattern in _rule_patterns(language, rule.category)
+        ]
     )
     cues = emotions.get("cues", {})
     context = emotions.get("context", {})
@@ -165,6 +193,7 @@ def load_lexicon() -> Lexicon:
         frame_bridges=frozenset(normalise(w) for w in context.get("bridges", [])),
         emotion_phrase_re=phrase_pattern(list(phrase_family)),
         emotion_phrase_family=phrase_family,
+        emotion_phrase_pieces=pieces_of(list(phrase_family)),
         mild=phrase_pattern(intensity.get("mild", [])),
         strong_stems=frozenset(stem(w) for w in intensity.get("strong", [])),
         repeat_cues=phrase_pattern(cues.get("repeat", [])),
@@ -175,9 +204,10 @@ def load_lexicon() -> Lexicon:
         negations=frozenset(normalise(w) for w in emotions.get("negation", {}).get("words", [])),
         roadblocks=roadblocks,
         scripted=scripted,
-        phrase_rules_re=re.compile(r"(?<![a-z0-9'])(?:" + combined + r")(?![a-z0-9])"),
-        phrase_rules_by_group=rules_by_group,
+        phrase_rules_re=phrase_rules_re,
+        phrase_rules_by_group={group: rules_by_group[tag] for group, tag in tags.items()},
         presuming=_rule("presuming", language["presuming"]),
+        presuming_pieces=required_pieces([str(p) for p in language["presuming"]["patterns"]]),
         rambling_words=int(length["rambling_words"]),
         rambling=PhraseRule(
             "rambling",
@@ -196,14 +226,18 @@ def load_lexicon() -> Lexicon:
         fact_openers=_words(questions["fact_openers"]),
         fact_nouns=_words(questions["fact_nouns"]),
         wondering=_words(questions["wondering"]),
+        wondering_keys=_key_words(_words(questions["wondering"])),
         leading=phrase_pattern(questions["leading"], regex=True),
         rhetorical=_words(questions.get("rhetorical", [])),
+        leading_pieces=required_pieces(questions["leading"]),
         accusing_why=phrase_pattern(questions["accusing_why"]),
+        accusing_why_pieces=pieces_of(questions["accusing_why"]),
         framing=_words(reflections["framing"]),
         meaning=phrase_pattern(reflections["meaning_markers"]),
         advice=_words(reflections["advice"]),
         advice_within=phrase_pattern(reflections.get("advice_within", [])),
         self_talk=phrase_pattern(reflections["self_talk"]),
+        self_talk_pieces=pieces_of(reflections["self_talk"]),
         stopwords=frozenset(normalise(w) for w in stopwords["words"]),
         synonym_group_of=synonym_group_of,
     )

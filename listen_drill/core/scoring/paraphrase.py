@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from listen_drill.core.models import KeyPoint
 from listen_drill.core.scoring.lexicon import Lexicon
@@ -16,7 +17,14 @@ from listen_drill.core.scoring.question import (
     starts_with_any,
     strip_fillers,
 )
-from listen_drill.core.scoring.text import Sentence, Token, longest_common_run, normalise, stem
+from listen_drill.core.scoring.text import (
+    Sentence,
+    Token,
+    contains_any,
+    longest_common_run,
+    normalise,
+    stem,
+)
 
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
@@ -25,6 +33,7 @@ NUMBER_WORDS = {
 }  # fmt: skip
 DIGITS_RE = re.compile(r"\d+")
 MULTIPLIER_FOLLOWERS = frozenset({"the", "as", "a", "an", "that", "what", "your", "my", "our"})
+MULTIPLES = frozenset({"once", "twice", "thrice"})  # each also counts times: "twice" = 2 times
 PARROT_RUN = 8  # words in a row copied from the customer: "long stretches"
 ECHO_WORDS = 6  # a reply this short made of the customer's words echoes them back
 
@@ -46,10 +55,14 @@ class StatementContent:
     counted: frozenset[tuple[str, str]]  # (number, stem of the word after it): "third time"
     point_stems: frozenset[str]  # the key points' words and synonyms: own words that count
     words: tuple[str, ...]
+    # every stem that carries content: the statement's, the key points', and any stem in a
+    # synonym group the statement touches; one set look-up per reply word instead of three
+    carried: frozenset[str]
 
 
-@dataclass(frozen=True)
-class ParaphraseAnalysis:
+class ParaphraseAnalysis(NamedTuple):
+    """What the paraphrase skill found in one reply (a tuple: made once per reply, cheaply)."""
+
     level: ParaphraseLevel
     score: float
     reflective: list[Sentence]
@@ -75,16 +88,18 @@ def content_of(
             if word not in lexicon.stopwords
         }
         points.append((point.text, frozenset(point_stems)))
+    groups = frozenset(lexicon.synonym_group_of[s] for s in stems if s in lexicon.synonym_group_of)
+    all_point_stems = frozenset(stem_ for _text, stems_ in points for stem_ in stems_)
+    grouped = {s for s, group in lexicon.synonym_group_of.items() if group in groups}
     return StatementContent(
         stems=stems,
-        groups=frozenset(
-            lexicon.synonym_group_of[s] for s in stems if s in lexicon.synonym_group_of
-        ),
+        groups=groups,
         key_points=tuple(points),
         numbers=frozenset(_numbers(tokens)),
         counted=frozenset(_counted(tokens)),
-        point_stems=frozenset(stem_ for _text, stems in points for stem_ in stems),
+        point_stems=all_point_stems,
         words=tuple(t.text for t in tokens),
+        carried=stems | all_point_stems | grouped,
     )
 
 
@@ -141,7 +156,11 @@ def analyse_paraphrase(
         words = by_sentence[sentence.start]
         text = sentence.text
         cut = sentence.start
-        inside = [end for start, end in blocked if sentence.start <= start < sentence.end]
+        inside = (
+            [end for start, end in blocked if sentence.start <= start < sentence.end]
+            if blocked
+            else None
+        )
         if inside:  # judge what follows a roadblock ("I understand, but your parcel…")
             cut = max(inside)
             if not (lowered[cut:].lstrip().startswith((",", ";", "and ")) or
@@ -175,15 +194,11 @@ def analyse_paraphrase(
             or starts_with_any(so_lead, lexicon.framing)
             or any(t.text in ("you", "your", "you're", "you've", "yourself") for t in words)
         )
-        overlap = sum(
-            1
-            for t in words
-            if t.stem in content.stems
-            or t.stem in content.point_stems
-            or _same_group(t, content, lexicon)
+        carried = content.carried
+        overlap = len([t for t in words if t.stem in carried])
+        feeling = bool(feeling_spans) and any(
+            sentence.start <= start < sentence.end for start, _ in feeling_spans
         )
-        feeling = any(sentence.start <= start < sentence.end for start, _ in feeling_spans)
-        meaning = bool(lexicon.meaning and lexicon.meaning.search(sentence.text))
         strong_frame = lead.startswith(
             ("it sounds", "sounds like", "so you", "what i'm hearing", "what i hear",
              "if i understand", "in other words", "you're feeling", "you feel", "you've been",
@@ -215,9 +230,16 @@ def analyse_paraphrase(
                 and question_sentences.get(sentence.start) is not QuestionType.OPEN
             )
         )
+        # the meaning search runs only where its answer counts: most sentences never get here
+        meaning: bool | None = None
         if (by_form and (carries or not feeling)) or (
-            carries and framed and (overlap >= 1 or feeling or meaning) and len(words) >= 3
+            carries
+            and framed
+            and len(words) >= 3
+            and (overlap >= 1 or feeling or (meaning := _means(sentence.text, lexicon)))
         ):
+            if meaning is None:
+                meaning = _means(sentence.text, lexicon)
             reflective.append(
                 sentence
                 if text is sentence.text
@@ -233,9 +255,8 @@ def analyse_paraphrase(
             feeling_only.append(sentence)  # "You sound worried": reflects the feeling only
 
     covered, missing = _key_point_coverage(tokens, content)
-    statement_words = list(content.words)
     reply_words = [t.text for t in tokens]
-    run = longest_common_run(reply_words, statement_words) if statement_words else 0
+    run = longest_common_run(reply_words, content.words) if content.words else 0
     parroted = run >= PARROT_RUN or (len(reply_words) >= 5 and run >= 0.6 * len(reply_words))
     if (
         not reflective
@@ -248,7 +269,7 @@ def analyse_paraphrase(
     wrong_numbers = _wrong_numbers(tokens, content) if reflective else []
     self_talk = (
         [(m.start(), m.end()) for m in lexicon.self_talk.finditer(lowered)]
-        if lexicon.self_talk
+        if lexicon.self_talk and contains_any(lowered, lexicon.self_talk_pieces)
         else []
     )
 
@@ -338,6 +359,11 @@ def _sums_up(so_lead: str) -> bool:
     return bool(second) and second not in NOT_A_SUMMARY
 
 
+def _means(text: str, lexicon: Lexicon) -> bool:
+    """Whether the sentence says what it means for the customer ("which means", "counting on")."""
+    return bool(lexicon.meaning and lexicon.meaning.search(text))
+
+
 def _so_lead(text: str, lead: str) -> str:
     """The sentence from its "so" on, when fillers hid one: "Okay, so you…" reads "so you…"."""
     index = text.find("so ")
@@ -346,17 +372,14 @@ def _so_lead(text: str, lead: str) -> str:
     return lead
 
 
-def _same_group(token: Token, content: StatementContent, lexicon: Lexicon) -> bool:
-    group = lexicon.synonym_group_of.get(token.stem)
-    return group is not None and group in content.groups
-
-
 def _key_point_coverage(
     tokens: list[Token], content: StatementContent
 ) -> tuple[list[str], list[str]]:
-    reply_stems = {t.stem for t in tokens}
     covered: list[str] = []
     missing: list[str] = []
+    if not content.key_points:
+        return covered, missing
+    reply_stems = {t.stem for t in tokens}
     for text, point_stems in content.key_points:
         (covered if point_stems & reply_stems else missing).append(text)
     return covered, missing
@@ -367,21 +390,28 @@ def _wrong_numbers(tokens: list[Token], content: StatementContent) -> list[tuple
     if not content.counted:
         return []
     units = {unit for _value, unit in content.counted}
-    next_word = {a.start: b.text for a, b in itertools.pairwise(tokens)}
-    wrong: list[tuple[int, int]] = [
-        (t.start, t.end)
-        for t in tokens
-        if t.text in ("once", "twice", "thrice")
-        and "time" in units
-        and (NUMBER_WORDS[t.text], "time") not in content.counted
-        and next_word.get(t.start) not in MULTIPLIER_FOLLOWERS  # "twice the price": a ratio
-    ]
-    for token, following in itertools.pairwise(tokens):
-        if following.stem not in units:
+    wrong: list[tuple[int, int]] = []
+    texts = [t.text for t in tokens]
+    if "time" in units and not MULTIPLES.isdisjoint(texts):
+        last = len(tokens) - 1
+        for index, t in enumerate(tokens):
+            if (
+                t.text in MULTIPLES
+                and (NUMBER_WORDS[t.text], "time") not in content.counted
+                # "twice the price": a ratio
+                and (texts[index + 1] if index < last else None) not in MULTIPLIER_FOLLOWERS
+            ):
+                wrong.append((t.start, t.end))
+    stems = [t.stem for t in tokens]
+    if units.isdisjoint(stems[1:]):  # no unit the customer counted follows any word
+        return wrong
+    for index in range(1, len(tokens)):
+        if stems[index] not in units:
             continue
+        token = tokens[index - 1]
         value = _number_value(token)
         if value is None:
             continue  # "two months" for "eight weeks" is the same fact in other words
-        if (value, following.stem) not in content.counted:
+        if (value, stems[index]) not in content.counted:
             wrong.append((token.start, token.end))
     return wrong

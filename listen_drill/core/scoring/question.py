@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
+from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import Lexicon
-from listen_drill.core.scoring.text import Sentence
+from listen_drill.core.scoring.text import Sentence, WordList
 
 LEADING_PUNCT = re.compile(r"^[\s,;:.\-–—…!?\"'“”()]+")
 CLAUSE_SPLIT = re.compile(r"[,;:–—]\s*|--+\s*")
@@ -40,8 +39,9 @@ class QuestionType(StrEnum):
     CLOSED = "closed"
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionFound:
+class QuestionFound(NamedTuple):
+    """A sentence that asks, and how (a tuple: cheap to make)."""
+
     kind: QuestionType
     sentence: Sentence
 
@@ -50,8 +50,44 @@ def clean_speech(text: str) -> str:
     """Undo transcribed stutters ("so-so", "what-what") so they don't hide the first word."""
     if "-" not in text:
         return text
-    text = STUTTER.sub(r"\1", FALSE_START.sub("", text))
-    return DASHES.sub(" ", text)
+    stutter, dash = _hyphens(text)
+    if stutter:
+        text = STUTTER.sub(r"\1", FALSE_START.sub("", text))
+        return DASHES.sub(" ", text)
+    return DASHES.sub(" ", text) if dash else text
+
+
+WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz'")
+
+
+def _hyphens(text: str) -> tuple[bool, bool]:
+    """Whether a stutter or false start may be there, and whether a dash stands by a space.
+
+    Both regexes are slow to run over every hyphenated reply, and "next-day" is no stutter:
+    either needs a hyphen whose next letter is also in the word just before it ("so-so",
+    "wh-what"). A dash between words needs a space beside it. These are cheap necessary
+    conditions, so when they fail the regexes would have changed nothing.
+    """
+    stutter = dash = False
+    size = len(text)
+    index = text.find("-")
+    while index != -1:
+        end = index + 1
+        while end < size and text[end] == "-":
+            end += 1
+        if (index > 0 and text[index - 1].isspace()) or (
+            end - index == 1 and end < size and text[end].isspace()
+        ):
+            dash = True
+        if end < size and text[end] in WORD_CHARS:
+            start = index
+            while start > 0 and text[start - 1] in WORD_CHARS:
+                start -= 1
+            if text[end] in text[start:index]:
+                stutter = True
+                break
+        index = text.find("-", end)
+    return stutter, dash
 
 
 LEADING_JUNK = " \t\n\r,;:.-–—…!?\"'“”()"
@@ -64,13 +100,13 @@ def _trim(text: str) -> str:
 def strip_fillers(text: str, lexicon: Lexicon) -> str:
     """Drop "Okay, so, um," and the like from the front: they don't decide the type."""
     text = _trim(clean_speech(text))
-    phrases = _start_pattern(lexicon.filler_phrases)
+    phrases = lexicon.filler_phrases
     while text:
-        match = phrases.match(text)
-        if match is not None:
-            text = _trim(text[match.end() :])
+        length = _prefix_length(text, phrases)
+        if length >= 0:
+            text = _trim(text[length:])
             continue
-        word = text.split(" ", 1)[0].rstrip(",.;:!?")
+        word = text.partition(" ")[0].rstrip(",.;:!?")
         if word in lexicon.fillers and len(text) > len(word):
             text = _trim(text[len(word) :])
             continue
@@ -82,16 +118,28 @@ def _boundary(text: str, index: int) -> bool:
     return index >= len(text) or not text[index].isalnum()
 
 
-@lru_cache(maxsize=64)
-def _start_pattern(options: tuple[str, ...]) -> re.Pattern[str]:
-    """One compiled test per word list: does the text begin with any of these, as whole words?"""
-    ordered = sorted(options, key=len, reverse=True)
-    return re.compile("(?:" + "|".join(re.escape(o) for o in ordered) + ")(?![a-z0-9])")
+ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _prefix_length(text: str, options: tuple[str, ...]) -> int:
+    """Length of the longest option `text` begins with as whole words, or -1 if there is none.
+
+    `str.startswith` with the whole tuple rules most texts out in one call; only then are the
+    options tried one by one for the word boundary after them.
+    """
+    if not text.startswith(options):
+        return -1
+    best = -1
+    for option in options.may_start(text) if isinstance(options, WordList) else options:
+        size = len(option)
+        if size > best and text.startswith(option) and text[size : size + 1] not in ALNUM:
+            best = size
+    return best
 
 
 def starts_with_any(text: str, options: tuple[str, ...]) -> bool:
     """Whether `text` begins with one of `options` as whole words ("we can", not "we cancelled")."""
-    return _start_pattern(options).match(text) is not None
+    return text.startswith(options) and _prefix_length(text, options) >= 0
 
 
 _starts = starts_with_any
@@ -105,6 +153,8 @@ def is_invitation(text: str, lexicon: Lexicon) -> bool:
     """ "Tell me more…", "Walk me through…", "Could you describe…": open, with or without "?"."""
     if _starts(text, lexicon.invitations):
         return True
+    if not text.startswith(lexicon.modal_frames):
+        return False
     for frame in lexicon.modal_frames:
         if text.startswith(frame) and _boundary(text, len(frame)):
             rest = text[len(frame) :].lstrip()
@@ -124,7 +174,7 @@ def classify_clause(text: str, asks: bool, lexicon: Lexicon) -> QuestionType:
     if SCALING.search(text) and (asks or _looks_interrogative(text)):
         return QuestionType.CLOSED  # "On a scale of 1 to 10…": a number, however it is asked
     first = _first_word(text)
-    if OPEN_WHERE.search(text[:60]) and (asks or _looks_interrogative(text)):
+    if "whe" in text[:60] and OPEN_WHERE.search(text[:60]) and (asks or _looks_interrogative(text)):
         return QuestionType.OPEN  # "Where would you like to go with this?" asks for a view
     opens = _starts(text, lexicon.open_starts)
     if opens:
@@ -177,6 +227,9 @@ def _asks_for_a_fact(text: str, lexicon: Lexicon) -> bool:
     return False
 
 
+CHECK_FILLERS = ("okay", "ok", "yeah", "mm-hmm", "uh-huh", "right", "and", "all right")
+
+
 def is_reflective_check(text: str, stripped: str, lexicon: Lexicon) -> bool:
     """ "So they're important to you?" reflects with a rising voice while it asks.
 
@@ -185,9 +238,10 @@ def is_reflective_check(text: str, stripped: str, lexicon: Lexicon) -> bool:
     still as a (closed) question.
     """
     lead = _trim(text)
-    for filler in ("okay", "ok", "yeah", "mm-hmm", "uh-huh", "right", "and", "all right"):
-        if lead.startswith(filler):
-            lead = _trim(lead[len(filler) :])
+    if lead.startswith(CHECK_FILLERS):  # none there: none to take off, one by one
+        for filler in CHECK_FILLERS:
+            if lead.startswith(filler):
+                lead = _trim(lead[len(filler) :])
     if not lead.startswith(("so ", "so,")):
         return False
     first = _first_word(stripped)
@@ -214,7 +268,13 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
     """A sentence's type; when its start decides nothing, its last clause may ("…, what now?")."""
     text = _trim(clean_speech(sentence.text))
     asks = sentence.asks
-    for phrase in lexicon.wondering:  # "I'm wondering what…" asks, even without "?"
+    for key in lexicon.wondering_keys:  # a cheap look for the phrases' key words first
+        if key in text:
+            phrases = lexicon.wondering
+            break
+    else:
+        phrases = ()
+    for phrase in phrases:  # "I'm wondering what…" asks too
         position = text.find(phrase)
         if 0 <= position <= 120:
             rest = _trim(text[position + len(phrase) :])

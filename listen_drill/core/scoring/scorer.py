@@ -39,7 +39,14 @@ from listen_drill.core.scoring.question import (
     find_questions,
     overall_type,
 )
-from listen_drill.core.scoring.text import Token, mask_quotes, normalise, sentences, tokenize
+from listen_drill.core.scoring.text import (
+    Token,
+    contains_any,
+    mask_quotes,
+    normalise,
+    sentences,
+    tokenize,
+)
 
 MAX_REPLY_CHARS = 5000
 WEIGHTS = {Skill.PARAPHRASE: 35.0, Skill.EMOTION: 30.0, Skill.QUESTION: 25.0}
@@ -79,7 +86,7 @@ class Scorer:
         emotion_ids = tuple(sorted(emotions))
         content, expected, cue_intensity = self._statement(statement, points, emotion_ids)
         asked = [skill for skill in DRILL_SKILLS if skill in set(skills)] or list(DRILL_SKILLS)
-        weights = _scaled_weights(asked)
+        weights = _scaled_weights(tuple(asked))
         findings: list[Finding] = []
 
         truncated = len(response) > MAX_REPLY_CHARS
@@ -141,7 +148,8 @@ class Scorer:
             ),
             Skill.LANGUAGE: SkillResult(Skill.LANGUAGE, language_score, "", True),
         }
-        findings = [self._priced(f, results, weights) for f in findings]
+        if not all(result.asked for result in results.values()):
+            findings = [self._priced(f, results, weights) for f in findings]
         findings.extend(_earned(results, weights, paraphrase, emotion, questions))
         total = sum(f.points for f in findings)
         overall = max(0, min(100, round(total)))
@@ -272,9 +280,15 @@ class Scorer:
                     )
                 )
         lexicon = self.lexicon
+        accusing, leading = lexicon.accusing_why, lexicon.leading
         for question in questions:
             text = question.sentence.text
-            if lexicon.accusing_why and (match := lexicon.accusing_why.search(text)):
+            # a few substring tests first: most questions hold none of the phrases' words
+            if (
+                accusing
+                and contains_any(text, lexicon.accusing_why_pieces)
+                and (match := accusing.search(text))
+            ):
                 findings.append(
                     Finding(
                         "question.accusing_why",
@@ -287,7 +301,12 @@ class Scorer:
                     )
                 )
                 score = min(score, 0.5)
-            if lexicon.leading and (match := lexicon.leading.search(text)):
+            pieces = lexicon.leading_pieces
+            if (
+                leading
+                and (pieces is None or contains_any(text, pieces))
+                and (match := leading.search(text))
+            ):
                 findings.append(
                     Finding(
                         "question.leading",
@@ -436,7 +455,9 @@ class Scorer:
         return finding
 
 
-def _scaled_weights(asked: list[Skill]) -> dict[Skill, float]:
+@lru_cache(maxsize=16)
+def _scaled_weights(asked: tuple[Skill, ...]) -> dict[Skill, float]:
+    """Each asked skill's share of the 90 points; cached (one of seven sets): read, never change."""
     total = sum(WEIGHTS[s] for s in asked)
     scale = (100.0 - LANGUAGE_WEIGHT) / total
     return {s: WEIGHTS[s] * scale for s in asked}
