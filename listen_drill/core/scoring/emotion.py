@@ -58,9 +58,10 @@ def feeling_words(tokens: list[Token], lexicon: Lexicon) -> list[tuple[str, Toke
     """(family, token) for each word used as a feeling: "feel lost" is one, "lost my card" not."""
     found: list[tuple[str, Token]] = []
     stems = lexicon.emotion_stems
-    for index, token in enumerate(tokens):
-        family = stems.get(token.stem)
-        if family is None or token.text in lexicon.not_feelings:
+    hits = [(index, t) for index, t in enumerate(tokens) if t.stem in stems]  # usually none
+    for index, token in hits:
+        family = stems[token.stem]
+        if token.text in lexicon.not_feelings:
             continue
         if token.stem in lexicon.framed_stems and not _framed(tokens, index, lexicon):
             continue
@@ -229,11 +230,16 @@ def _for_customer(start: int, sentences: list[Sentence], lexicon: Lexicon) -> bo
                 return False
             before = text[: start - sentence.start]
             clause_start = max(before.rfind(mark) for mark in CLAUSE_BREAKS) + 1
-            lead = strip_fillers(_CONJUNCTION_RE.sub("", text[clause_start:].lstrip()), lexicon)
+            clause = text[clause_start:].lstrip()
+            if clause.startswith(CONJUNCTIONS):
+                clause = _CONJUNCTION_RE.sub("", clause)
+            lead = strip_fillers(clause, lexicon)
+            if not lead.startswith(OTHER_SUBJECTS):
+                return True
             framing = _SOFTENERS_RE.sub(r"\1 ", lead)  # "I really understand" frames too
-            if lead.startswith(OTHER_SUBJECTS) and not framing.startswith(EMPATHIC_FRAMES):
-                return any(word in SECOND_PERSON for word in _WORD_RE.findall(before))
-            return True
+            if framing.startswith(EMPATHIC_FRAMES):
+                return True
+            return any(word in SECOND_PERSON for word in _WORD_RE.findall(before))
     return False
 
 
@@ -241,6 +247,7 @@ _WORD_RE = re.compile(r"[a-z']+")
 _SOFTENERS_RE = re.compile(
     r"^(i|i'm) (?:(?:really|totally|completely|truly|just|do|so|absolutely) )+"
 )
+CONJUNCTIONS = ("and", "but", "so", "because", "though", "although")
 _CONJUNCTION_RE = re.compile(r"^(?:and|but|so|because|though|although)\s+")
 CLAUSE_BREAKS = (",", ";", ":", "—", " - ")  # where a clause of the sentence begins
 

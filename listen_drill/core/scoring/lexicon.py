@@ -94,6 +94,7 @@ class Lexicon:
     meaning: re.Pattern[str] | None
     advice: tuple[str, ...]
     advice_within: re.Pattern[str] | None
+    advice_within_pieces: tuple[str, ...]  # one is in any text advice_within matches
     self_talk: re.Pattern[str] | None
     self_talk_pieces: tuple[str, ...]  # one is in any text the self-talk pattern matches
     stopwords: frozenset[str]
@@ -236,6 +237,7 @@ def load_lexicon() -> Lexicon:
         meaning=phrase_pattern(reflections["meaning_markers"]),
         advice=_words(reflections["advice"]),
         advice_within=phrase_pattern(reflections.get("advice_within", [])),
+        advice_within_pieces=pieces_of(reflections.get("advice_within", [])),
         self_talk=phrase_pattern(reflections["self_talk"]),
         self_talk_pieces=pieces_of(reflections["self_talk"]),
         stopwords=frozenset(normalise(w) for w in stopwords["words"]),

@@ -328,7 +328,11 @@ def _advises(text: str, lexicon: Lexicon) -> bool:
     Not when the words report the customer ("you mentioned you have to…", "it looks like you
     need to…") or sit in a clause about them ("what you need to do").
     """
-    if lexicon.advice_within is None or REPORTING.search(text):
+    if (
+        lexicon.advice_within is None
+        or not contains_any(text, lexicon.advice_within_pieces)
+        or REPORTING.search(text)
+    ):
         return False
     return any(
         not text[: match.start()].endswith(("what ", "that ", "which "))

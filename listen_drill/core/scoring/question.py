@@ -171,7 +171,7 @@ def classify_clause(text: str, asks: bool, lexicon: Lexicon) -> QuestionType:
         return QuestionType.NONE
     if is_invitation(text, lexicon):
         return QuestionType.OPEN
-    if SCALING.search(text) and (asks or _looks_interrogative(text)):
+    if "scale" in text and SCALING.search(text) and (asks or _looks_interrogative(text)):
         return QuestionType.CLOSED  # "On a scale of 1 to 10…": a number, however it is asked
     first = _first_word(text)
     if "whe" in text[:60] and OPEN_WHERE.search(text[:60]) and (asks or _looks_interrogative(text)):
@@ -259,6 +259,9 @@ def asks_only_oneself(text: str) -> bool:
     Offers and checks ("How can I help?", "Did I get that right?", "Can I take a look?") still
     ask.
     """
+    padded = text + " "
+    if not (" i " in padded or " i?" in text or " i," in text or " i." in text or " my " in padded):
+        return False  # the speaker is not in it: most sentences stop here
     if SECOND_PERSON_RE.search(text) or SELF_OFFERS.search(text):
         return False
     return SELF_QUESTION.search(text) is not None
@@ -293,7 +296,7 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
     kind = classify_clause(text, asks, lexicon)
     if kind is QuestionType.NONE and asks and text.startswith(("if ", "whether ")):
         return QuestionType.CLOSED
-    if kind is QuestionType.OPEN or not asks or SCALING.search(text):
+    if kind is QuestionType.OPEN or not asks or ("scale" in text and SCALING.search(text)):
         return kind  # a scaling question asks for a number however its last clause reads
     clauses = [c for c in CLAUSE_SPLIT.split(text) if c.strip()]
     for clause in clauses[-2:][1:] if len(clauses) < 3 else clauses[-2:]:
