@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import Lexicon, PhraseRule
-from listen_drill.core.scoring.text import contains_any
+from listen_drill.core.scoring.text import contains_any, normalise
 
 
 class PhraseHit(NamedTuple):
@@ -24,7 +24,7 @@ def find_phrases(lowered: str, lexicon: Lexicon, avoid: tuple[str, ...]) -> list
         rule = lexicon.phrase_rules_by_group[match.lastgroup or ""]
         hits.append(PhraseHit(rule, match.start(), match.end()))
     for phrase in avoid:
-        needle = phrase.strip().lower()
+        needle = normalise(phrase.strip())  # "don’t panic" matches "Don't panic" and back
         if not needle:
             continue
         pattern = re.compile(r"(?<![a-z0-9])" + re.escape(needle) + r"(?![a-z0-9])")

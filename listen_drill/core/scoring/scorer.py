@@ -85,7 +85,8 @@ class Scorer:
         points = tuple(kp if isinstance(kp, KeyPoint) else KeyPoint(str(kp)) for kp in key_points)
         emotion_ids = tuple(sorted(emotions))
         content, expected, cue_intensity = self._statement(statement, points, emotion_ids)
-        asked = [skill for skill in DRILL_SKILLS if skill in set(skills)] or list(DRILL_SKILLS)
+        wanted = set(skills)  # once: `skills` may be a one-shot iterator
+        asked = [skill for skill in DRILL_SKILLS if skill in wanted] or list(DRILL_SKILLS)
         weights = _scaled_weights(tuple(asked))
         findings: list[Finding] = []
 

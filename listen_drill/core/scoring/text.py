@@ -34,8 +34,16 @@ def stem(word: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """Lower-case with typographic apostrophes made plain; the length never changes."""
-    return text.replace("’", "'").replace("‘", "'").lower()
+    """Lower-case with typographic apostrophes made plain; the length never changes.
+
+    A few letters lower-case to two characters ("İ" to "i̇"); they stay as they are, so every
+    offset still points at the same character of the reply the agent typed.
+    """
+    plain = text.replace("’", "'").replace("‘", "'")
+    lowered = plain.lower()
+    if len(lowered) == len(plain):
+        return lowered
+    return "".join(low if len(low := ch.lower()) == 1 else ch for ch in plain)
 
 
 class Token(NamedTuple):

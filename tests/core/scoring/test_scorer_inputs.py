@@ -1,0 +1,42 @@
+"""Inputs that once went wrong: letters that lower-case to two characters, curly apostrophes in
+a pack's phrases, skills given as a generator."""
+
+from __future__ import annotations
+
+from listen_drill.core.models import Skill
+from listen_drill.core.scoring import default_scorer
+from listen_drill.core.scoring.text import normalise
+
+STATEMENT = "This is the third time my delivery has been late!"
+
+
+def test_normalise_never_changes_the_length() -> None:
+    for text in ("İstanbul İİ you", "Don’t ‘quote’ me", "STRASSE ẞ", "ǅ ǈ ǋ"):
+        assert len(normalise(text)) == len(text)
+    assert normalise("Don’t PANIC") == "don't panic"
+
+
+def test_findings_point_at_the_right_words_after_a_dotted_capital_i() -> None:
+    reply = "İİ you are not upset. What happened?"
+    feedback = default_scorer().score(STATEMENT, reply)
+    negated = [f for f in feedback.findings if f.kind == "emotion.negated"]
+    assert negated, feedback.findings
+    assert reply[negated[0].start : negated[0].end] == "upset"
+    assert "upset" in negated[0].suggestion
+
+
+def test_a_packs_phrase_with_a_curly_apostrophe_matches_a_plain_one() -> None:
+    feedback = default_scorer().score(STATEMENT, "Don't panic, it happens.", avoid=("don’t panic",))
+    assert "avoid" in feedback.roadblocks
+    plain = default_scorer().score(STATEMENT, "Don’t panic, it happens.", avoid=("don't panic",))
+    assert "avoid" in plain.roadblocks
+
+
+def test_skills_may_come_from_a_generator() -> None:
+    wanted = [Skill.QUESTION, Skill.EMOTION]
+    from_tuple = default_scorer().score(STATEMENT, "What happened?", skills=tuple(wanted))
+    from_generator = default_scorer().score(
+        STATEMENT, "What happened?", skills=(skill for skill in wanted)
+    )
+    assert from_generator == from_tuple
+    assert not from_generator.skill(Skill.PARAPHRASE).asked
