@@ -12,7 +12,7 @@ from listen_drill.core.scoring.text import Sentence, WordList
 LEADING_PUNCT = re.compile(r"^[\s,;:.\-–—…!?\"'“”()]+")
 CLAUSE_SPLIT = re.compile(r"[,;:–—]\s*|--+\s*")
 STUTTER = re.compile(r"\b([a-z']+)(?:-+\1\b)+")
-FALSE_START = re.compile(r"\b([a-z]{1,3})-(?=\1[a-z])")  # "wh-what", "i-it"
+FALSE_START = re.compile(r"\b([a-z]{1,3})-(?:\1-)*(?=\1[a-z])")  # "wh-what", "i-it"
 DASHES = re.compile(r"(?<=[a-z])-(?=\s)|\s-(?=[a-z])")
 OPEN_WHERE = re.compile(
     r"(?:where|when) (?:would|do|does|did|could|might) (?:you|that|this|it) "

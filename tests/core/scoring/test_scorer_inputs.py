@@ -1,10 +1,11 @@
 """Inputs that once went wrong: letters that lower-case to two characters, curly apostrophes in
-a pack's phrases, skills given as a generator."""
+a pack's phrases, skills given as a generator, stutters cleaned in two steps."""
 
 from __future__ import annotations
 
 from listen_drill.core.models import Skill
 from listen_drill.core.scoring import default_scorer
+from listen_drill.core.scoring.question import clean_speech
 from listen_drill.core.scoring.text import normalise
 
 STATEMENT = "This is the third time my delivery has been late!"
@@ -40,3 +41,12 @@ def test_skills_may_come_from_a_generator() -> None:
     )
     assert from_generator == from_tuple
     assert not from_generator.skill(Skill.PARAPHRASE).asked
+
+
+def test_cleaning_transcribed_stutters_is_done_in_one_pass() -> None:
+    """The question check cleans a sentence twice and the paraphrase check once: both must
+    read the same words."""
+    for text in ("i-i-it was late", "wh-wh-what happened", "th-th-that is so-so", "i-it"):
+        once = clean_speech(text)
+        assert clean_speech(once) == once
+    assert clean_speech("i-i-it was late") == "it was late"
