@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import GENERIC_FAMILY, Lexicon
 from listen_drill.core.scoring.question import strip_fillers
-from listen_drill.core.scoring.text import Sentence, Token, contains_any
+from listen_drill.core.scoring.text import Sentence, Token
 
 # Feelings close enough that naming one for another still shows the agent heard.
 RELATED: tuple[frozenset[str], ...] = (
@@ -162,9 +162,7 @@ def find_mentions(
     raw: list[tuple[str, int, int]] = [
         (family, t.start, t.end) for family, t in feeling_words(tokens, lexicon)
     ]
-    if lexicon.emotion_phrase_re is not None and contains_any(
-        lowered, lexicon.emotion_phrase_pieces
-    ):
+    if lexicon.emotion_phrase_re is not None:
         phrase_family = lexicon.emotion_phrase_family
         raw.extend(
             (phrase_family[m.group()], *m.span())

@@ -6,7 +6,8 @@ import re
 from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import Lexicon, PhraseRule
-from listen_drill.core.scoring.text import contains_any, normalise
+from listen_drill.core.scoring.patterns import PhrasePattern
+from listen_drill.core.scoring.text import normalise
 
 
 class PhraseHit(NamedTuple):
@@ -30,7 +31,7 @@ def find_phrases(lowered: str, lexicon: Lexicon, avoid: tuple[str, ...]) -> list
         pattern = re.compile(r"(?<![a-z0-9])" + re.escape(needle) + r"(?![a-z0-9])")
         rule = PhraseRule(
             "avoid",
-            pattern,
+            PhrasePattern(pattern, (needle,)),
             f"Your trainer asks you to avoid “{phrase.strip()}” with customers.",
             "Say it in your own words, about this customer's situation.",
             -8.0,
@@ -47,6 +48,4 @@ def find_phrases(lowered: str, lexicon: Lexicon, avoid: tuple[str, ...]) -> list
 
 def find_presuming(lowered: str, lexicon: Lexicon) -> list[PhraseHit]:
     rule = lexicon.presuming
-    if lexicon.presuming_pieces is not None and not contains_any(lowered, lexicon.presuming_pieces):
-        return []  # none of the plain words every presuming phrase holds is there
     return [PhraseHit(rule, m.start(), m.end()) for m in rule.pattern.finditer(lowered)]

@@ -13,15 +13,13 @@ from functools import cache
 from typing import Any
 
 from listen_drill.core.bundled import read_resource_text
-from listen_drill.core.scoring.text import (
-    WordList,
-    normalise,
+from listen_drill.core.scoring.patterns import (
+    NEVER,
+    PhrasePattern,
     phrase_pattern,
-    pieces_of,
-    required_pieces,
-    stem,
     word_alternation,
 )
+from listen_drill.core.scoring.text import WordList, normalise, stem
 
 GENERIC_FAMILY = "generic"  # "upsetting", "hard": fits any painful feeling
 
@@ -31,7 +29,7 @@ class PhraseRule:
     """A family of phrases to avoid, with what to tell the agent about it."""
 
     category: str
-    pattern: re.Pattern[str]
+    pattern: PhrasePattern
     message: str
     suggestion: str
     points: float
@@ -55,23 +53,21 @@ class Lexicon:
     feeling_nouns: frozenset[str]  # "anxiety": a feeling after "your", a topic after "social"
     determiners: frozenset[str]
     frame_bridges: frozenset[str]  # words allowed between frame and feeling: "you're still stuck"
-    emotion_phrase_re: re.Pattern[str] | None  # all of them at once
+    emotion_phrase_re: PhrasePattern | None  # all of them at once
     emotion_phrase_family: dict[str, str]  # matched text -> family
-    emotion_phrase_pieces: tuple[str, ...]  # one is in any text the phrase pattern matches
-    mild: re.Pattern[str] | None
+    mild: PhrasePattern | None
     strong_stems: frozenset[str]
-    repeat_cues: re.Pattern[str] | None
-    frustration_signs: re.Pattern[str] | None
-    worry_signs: re.Pattern[str] | None
-    sadness_signs: re.Pattern[str] | None
-    validation: re.Pattern[str] | None
+    repeat_cues: PhrasePattern | None
+    frustration_signs: PhrasePattern | None
+    worry_signs: PhrasePattern | None
+    sadness_signs: PhrasePattern | None
+    validation: PhrasePattern | None
     negations: frozenset[str]
     roadblocks: tuple[PhraseRule, ...]
     scripted: PhraseRule
     phrase_rules_re: re.Pattern[str]  # every roadblock and scripted rule in one pass
     phrase_rules_by_group: dict[str, PhraseRule]
     presuming: PhraseRule
-    presuming_pieces: tuple[str, ...] | None  # one is in any text a presuming phrase matches
     rambling_words: int
     rambling: PhraseRule
     fillers: frozenset[str]
@@ -85,18 +81,14 @@ class Lexicon:
     fact_nouns: tuple[str, ...]
     wondering: tuple[str, ...]
     wondering_keys: tuple[str, ...]  # every "wondering" phrase holds one: absent, skip them all
-    leading: re.Pattern[str] | None
+    leading: PhrasePattern | None
     rhetorical: tuple[str, ...]
-    leading_pieces: tuple[str, ...] | None  # one is in any text a leading question matches
-    accusing_why: re.Pattern[str] | None
-    accusing_why_pieces: tuple[str, ...]  # likewise for accusing "why" questions
+    accusing_why: PhrasePattern | None
     framing: tuple[str, ...]
-    meaning: re.Pattern[str] | None
+    meaning: PhrasePattern | None
     advice: tuple[str, ...]
-    advice_within: re.Pattern[str] | None
-    advice_within_pieces: tuple[str, ...]  # one is in any text advice_within matches
-    self_talk: re.Pattern[str] | None
-    self_talk_pieces: tuple[str, ...]  # one is in any text the self-talk pattern matches
+    advice_within: PhrasePattern | None
+    self_talk: PhrasePattern | None
     stopwords: frozenset[str]
     synonym_group_of: dict[str, int]  # stem -> synonym group index
 
@@ -109,7 +101,7 @@ def _rule(category: str, table: dict[str, Any]) -> PhraseRule:
     pattern = phrase_pattern(list(table.get("patterns", [])), regex=True)
     return PhraseRule(
         category=category,
-        pattern=pattern or re.compile(r"(?!x)x"),
+        pattern=pattern or NEVER,
         message=str(table["message"]),
         suggestion=str(table["suggestion"]),
         points=float(table["points"]),
@@ -194,7 +186,6 @@ def load_lexicon() -> Lexicon:
         frame_bridges=frozenset(normalise(w) for w in context.get("bridges", [])),
         emotion_phrase_re=phrase_pattern(list(phrase_family)),
         emotion_phrase_family=phrase_family,
-        emotion_phrase_pieces=pieces_of(list(phrase_family)),
         mild=phrase_pattern(intensity.get("mild", [])),
         strong_stems=frozenset(stem(w) for w in intensity.get("strong", [])),
         repeat_cues=phrase_pattern(cues.get("repeat", [])),
@@ -208,11 +199,10 @@ def load_lexicon() -> Lexicon:
         phrase_rules_re=phrase_rules_re,
         phrase_rules_by_group={group: rules_by_group[tag] for group, tag in tags.items()},
         presuming=_rule("presuming", language["presuming"]),
-        presuming_pieces=required_pieces([str(p) for p in language["presuming"]["patterns"]]),
         rambling_words=int(length["rambling_words"]),
         rambling=PhraseRule(
             "rambling",
-            re.compile(r"(?!x)x"),
+            NEVER,
             str(length["message"]),
             str(length["suggestion"]),
             float(length["points"]),
@@ -230,16 +220,12 @@ def load_lexicon() -> Lexicon:
         wondering_keys=_key_words(_words(questions["wondering"])),
         leading=phrase_pattern(questions["leading"], regex=True),
         rhetorical=_words(questions.get("rhetorical", [])),
-        leading_pieces=required_pieces(questions["leading"]),
         accusing_why=phrase_pattern(questions["accusing_why"]),
-        accusing_why_pieces=pieces_of(questions["accusing_why"]),
         framing=_words(reflections["framing"]),
         meaning=phrase_pattern(reflections["meaning_markers"]),
         advice=_words(reflections["advice"]),
         advice_within=phrase_pattern(reflections.get("advice_within", [])),
-        advice_within_pieces=pieces_of(reflections.get("advice_within", [])),
         self_talk=phrase_pattern(reflections["self_talk"]),
-        self_talk_pieces=pieces_of(reflections["self_talk"]),
         stopwords=frozenset(normalise(w) for w in stopwords["words"]),
         synonym_group_of=synonym_group_of,
     )

@@ -20,7 +20,6 @@ from listen_drill.core.scoring.question import (
 from listen_drill.core.scoring.text import (
     Sentence,
     Token,
-    contains_any,
     longest_common_run,
     normalise,
     stem,
@@ -269,7 +268,7 @@ def analyse_paraphrase(
     wrong_numbers = _wrong_numbers(tokens, content) if reflective else []
     self_talk = (
         [(m.start(), m.end()) for m in lexicon.self_talk.finditer(lowered)]
-        if lexicon.self_talk and contains_any(lowered, lexicon.self_talk_pieces)
+        if lexicon.self_talk
         else []
     )
 
@@ -328,16 +327,12 @@ def _advises(text: str, lexicon: Lexicon) -> bool:
     Not when the words report the customer ("you mentioned you have to…", "it looks like you
     need to…") or sit in a clause about them ("what you need to do").
     """
-    if (
-        lexicon.advice_within is None
-        or not contains_any(text, lexicon.advice_within_pieces)
-        or REPORTING.search(text)
-    ):
+    if lexicon.advice_within is None:
         return False
-    return any(
-        not text[: match.start()].endswith(("what ", "that ", "which "))
-        for match in lexicon.advice_within.finditer(text)
-    )
+    starts = [match.start() for match in lexicon.advice_within.finditer(text)]
+    if not starts or REPORTING.search(text):
+        return False
+    return any(not text[:start].endswith(("what ", "that ", "which ")) for start in starts)
 
 
 WISH = re.compile(r"^if (?:you|there) (?:could|was|were|had)\b.*\byou(?:'d| would| might)\b")

@@ -41,7 +41,6 @@ from listen_drill.core.scoring.question import (
 )
 from listen_drill.core.scoring.text import (
     Token,
-    contains_any,
     mask_quotes,
     normalise,
     sentences,
@@ -284,12 +283,7 @@ class Scorer:
         accusing, leading = lexicon.accusing_why, lexicon.leading
         for question in questions:
             text = question.sentence.text
-            # a few substring tests first: most questions hold none of the phrases' words
-            if (
-                accusing
-                and contains_any(text, lexicon.accusing_why_pieces)
-                and (match := accusing.search(text))
-            ):
+            if accusing and (match := accusing.search(text)):
                 findings.append(
                     Finding(
                         "question.accusing_why",
@@ -302,12 +296,7 @@ class Scorer:
                     )
                 )
                 score = min(score, 0.5)
-            pieces = lexicon.leading_pieces
-            if (
-                leading
-                and (pieces is None or contains_any(text, pieces))
-                and (match := leading.search(text))
-            ):
+            if leading and (match := leading.search(text)):
                 findings.append(
                     Finding(
                         "question.leading",

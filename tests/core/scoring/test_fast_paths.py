@@ -10,6 +10,7 @@ import random
 import re
 
 from listen_drill.core.scoring.lexicon import load_lexicon
+from listen_drill.core.scoring.patterns import contains_any
 from listen_drill.core.scoring.question import (
     DASHES,
     FALSE_START,
@@ -18,7 +19,7 @@ from listen_drill.core.scoring.question import (
     clean_speech,
     starts_with_any,
 )
-from listen_drill.core.scoring.text import TOKEN_RE, contains_any, tokenize
+from listen_drill.core.scoring.text import TOKEN_RE, tokenize
 
 PIECES = ["so", "s", "wh", "what", "a", "i", "it", "i'm", "next", "day", "t", "th", "the", "o",
           "we", "can", "we'd", "cancel", "tell me", "how", "hows", "é", "2", "'", "-", "--", " ",
@@ -64,14 +65,12 @@ def sample(branch: str) -> str:
 
 def test_phrase_pieces_are_there_whenever_the_pattern_matches() -> None:
     lexicon = load_lexicon()
-    checks = [(lexicon.self_talk, lexicon.self_talk_pieces),
-              (lexicon.emotion_phrase_re, lexicon.emotion_phrase_pieces),
-              (lexicon.presuming.pattern, lexicon.presuming_pieces),
-              (lexicon.leading, lexicon.leading_pieces),
-              (lexicon.accusing_why, lexicon.accusing_why_pieces)]  # fmt: skip
+    phrase_lists = [lexicon.self_talk, lexicon.emotion_phrase_re, lexicon.presuming.pattern,
+                    lexicon.leading, lexicon.accusing_why, lexicon.advice_within]  # fmt: skip
     rng = random.Random(3)
-    for pattern, pieces in checks:
-        assert pattern is not None and pieces is not None
+    for phrases in phrase_lists:
+        assert phrases is not None and phrases.pieces is not None
+        pattern, pieces = phrases.regex, phrases.pieces
         found = set(re.findall(r"[a-z']+", pattern.pattern))
         matched = 0
         words = [*sorted(found), *map(sample, pattern.pattern.split("|")), ",", ".", "x", "'"]

@@ -12,7 +12,7 @@ import tomllib
 from typing import Any
 
 from listen_drill.core.bundled import read_resource_text
-from listen_drill.core.scoring.text import word_alternation
+from listen_drill.core.scoring.patterns import word_alternation
 
 TRICKY = [("a", "(?:x|)y"), ("b", "a|b(?:c|d)e"), ("", r"\(x"), ("", "[ab]c"), ("c", "q?r"),
           ("", "^so"), ("", "(?:it'?s|that) ok"), ("", r"(?<=, )right\?$"),
