@@ -45,14 +45,11 @@ class ParaphraseLevel(StrEnum):
 
 @dataclass(frozen=True)
 class StatementContent:
-    """What a paraphrase should carry: content stems, key points, numbers."""
+    """What a paraphrase should carry: content stems, key points, counted facts ("third time")."""
 
     stems: frozenset[str]
-    groups: frozenset[int]
     key_points: tuple[tuple[str, frozenset[str]], ...]  # text, stems (with synonyms)
-    numbers: frozenset[str]
     counted: frozenset[tuple[str, str]]  # (number, stem of the word after it): "third time"
-    point_stems: frozenset[str]  # the key points' words and synonyms: own words that count
     words: tuple[str, ...]
     # every stem that carries content: the statement's, the key points', and any stem in a
     # synonym group the statement touches; one set look-up per reply word instead of three
@@ -92,11 +89,8 @@ def content_of(
     grouped = {s for s, group in lexicon.synonym_group_of.items() if group in groups}
     return StatementContent(
         stems=stems,
-        groups=groups,
         key_points=tuple(points),
-        numbers=frozenset(_numbers(tokens)),
         counted=frozenset(_counted(tokens)),
-        point_stems=all_point_stems,
         words=tuple(t.text for t in tokens),
         carried=stems | all_point_stems | grouped,
     )
@@ -116,12 +110,6 @@ def _counted(tokens: list[Token]) -> list[tuple[str, str]]:
         if value is not None:
             pairs.append((value, following.stem))
     return pairs
-
-
-def _numbers(tokens: list[Token]) -> list[str]:
-    found = [NUMBER_WORDS[t.text] for t in tokens if t.text in NUMBER_WORDS]
-    found += [t.text for t in tokens if DIGITS_RE.fullmatch(t.text)]
-    return found
 
 
 def analyse_paraphrase(
