@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import GENERIC_FAMILY, Lexicon
 from listen_drill.core.scoring.question import strip_fillers
-from listen_drill.core.scoring.text import Sentence, Token
+from listen_drill.core.scoring.text import SECOND_PERSON, SECOND_PERSON_RE, Sentence, Token
 
 # Feelings close enough that naming one for another still shows the agent heard.
 RELATED: tuple[frozenset[str], ...] = (
@@ -18,7 +18,6 @@ RELATED: tuple[frozenset[str], ...] = (
     frozenset({"relieved", "grateful"}),
 )
 POSITIVE = frozenset({"relieved", "grateful"})
-SECOND_PERSON = frozenset({"you", "your", "you're", "you've", "you'd", "you'll", "yours"})
 IMPERSONAL_OPENERS = ("that", "this", "it", "what a", "how", "such", "no wonder", "sounds",
                       "must", "so", "anyone", "of course", "i can hear", "i can see", "i hear",
                       "i imagine", "i can imagine", "i get", "i'd", "i would")  # fmt: skip
@@ -237,11 +236,10 @@ def _for_customer(start: int, sentences: list[Sentence], lexicon: Lexicon) -> bo
             framing = _SOFTENERS_RE.sub(r"\1 ", lead)  # "I really understand" frames too
             if framing.startswith(EMPATHIC_FRAMES):
                 return True
-            return any(word in SECOND_PERSON for word in _WORD_RE.findall(before))
+            return SECOND_PERSON_RE.search(before) is not None
     return False
 
 
-_WORD_RE = re.compile(r"[a-z']+")
 _SOFTENERS_RE = re.compile(
     r"^(i|i'm) (?:(?:really|totally|completely|truly|just|do|so|absolutely) )+"
 )

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import Lexicon
-from listen_drill.core.scoring.text import Sentence, WordList
+from listen_drill.core.scoring.text import SECOND_PERSON_RE, Sentence, WordList
 
 LEADING_PUNCT = re.compile(r"^[\s,;:.\-–—…!?\"'“”()]+")
 CLAUSE_SPLIT = re.compile(r"[,;:–—]\s*|--+\s*")
@@ -19,7 +19,6 @@ OPEN_WHERE = re.compile(
     r"(?:see|like|want|wanna|think|feel|go|fit|leave|come in|stand|start|lie|be|put)"
 )
 PRONOUNS = ("you", "it", "they", "he", "she", "we", "i", "that", "this", "there", "your")
-SECOND_PERSON_RE = re.compile(r"\b(?:you|your|you're|you've|you'd|you'll|yours|yourself|u|ur)\b")
 SELF_QUESTION = re.compile(
     r"(?:^|\b(?:why|how|what|where|who|when)\s+)(?:am|was|do|did|would|could|can|can't|should)"
     r" i\b|\b(?:does|did|is|will) my\b|\baren't i\b|\bam i\b"

@@ -17,6 +17,13 @@ TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)]*|\n+")
 QUOTED_RE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 
+# Words that address the listener: a sentence holding one is about or to the customer.
+SECOND_PERSON = frozenset({"you", "your", "you're", "you've", "you'd", "you'll", "yours",
+                           "yourself", "u", "ur"})  # fmt: skip
+SECOND_PERSON_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(SECOND_PERSON, key=len, reverse=True)) + r")\b"
+)
+
 _STEMMER = snowballstemmer.stemmer("english")
 _STEM_CACHE: dict[str, str] = {}
 
