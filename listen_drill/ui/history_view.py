@@ -127,7 +127,7 @@ class HistoryView(QWidget):
         self.ready = False
         self._load_number = 0
         self._added_while_loading: list[AttemptRow] = []
-        self._first_page_shown = False
+        self._titles: dict[str, str] | None = None  # pack titles, read when the first rows come
         self._signals = _RowsLoaded(self)
         self._signals.loaded.connect(self._rows_arrived)
         self.model = HistoryTableModel(self)
@@ -217,7 +217,7 @@ class HistoryView(QWidget):
         self.ready = False
         self._load_number += 1
         self._added_while_loading = []
-        self._first_page_shown = False
+        self._titles = None
         self.count_label.setText("Loading your history…")
         QThreadPool.globalInstance().start(
             _LoadRows(self.store.path, profile_id, self._load_number, self._signals)
@@ -229,16 +229,17 @@ class HistoryView(QWidget):
         if rows is None:
             self.count_label.setText("Your history could not be read; try reopening the app.")
             return
+        first_page = self._titles is None
+        if self._titles is None:  # read once per load, for the first page and the whole
+            self._titles = {summary.id: summary.title for summary in self.store.packs()}
+        titles = self._titles
         if not complete:
-            titles = {summary.id: summary.title for summary in self.store.packs()}
             self.model.set_rows(rows, titles)
-            self._first_page_shown = True
             self._update_count()
             self.first_rows_shown.emit()
             return
         seen = {row.id for row in rows}
         rows = rows + [row for row in self._added_while_loading if row.id not in seen]
-        titles = {summary.id: summary.title for summary in self.store.packs()}
         self.model.set_rows(rows, titles)
         current = self.pack_filter.currentData()
         self.pack_filter.blockSignals(True)
@@ -251,7 +252,7 @@ class HistoryView(QWidget):
         self.pack_filter.blockSignals(False)
         self.ready = True
         self.apply_filters()
-        if not self._first_page_shown:  # a short history arrives whole, in one go
+        if first_page:  # a short history arrives whole, in one go
             self.first_rows_shown.emit()
         self.rows_loaded.emit()
 
