@@ -260,12 +260,31 @@ class DashboardView(QWidget):
         axis_x.append(categories)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
-        axis_y.setRange(0, max([count for _day, count in per_day] + [1]))
+        top, ticks = count_axis(max([count for _day, count in per_day] + [1]))
+        axis_y.setRange(0, top)
+        axis_y.setTickCount(ticks)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
         return chart
+
+
+def count_axis(most: int) -> tuple[int, int]:
+    """The top and tick count of an axis of counts whose ticks fall on whole numbers.
+
+    With Qt's default five ticks, a top of 6 put ticks at 1.5 and 4.5 and "%d" printed them as
+    1 and 4: the labels lied about the bars. The step is 1, 2 or 5 times a power of ten, so at
+    most six steps reach `most`.
+    """
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            steps = -(-most // step)  # ceiling
+            if steps <= 6:
+                return steps * step, steps + 1
+        magnitude *= 10
 
 
 def _qdatetime(day: date) -> QDateTime:

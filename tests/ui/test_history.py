@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from listen_drill.core.models import AttemptRow, Skill
 from listen_drill.core.store import Store
 from listen_drill.ui.app import create_window
+from listen_drill.ui.dashboard import count_axis
 from listen_drill.ui.history_model import ROW_ROLE, HistoryFilterProxy, HistoryTableModel
 from listen_drill.ui.history_view import FIRST_PAGE
 from listen_drill.ui.main_window import MainWindow
@@ -228,3 +229,12 @@ def test_a_long_history_shows_its_newest_page_first_then_all_of_it(
     assert view.count_label.text() == f"{total:,} attempts"
     assert view.table.model().index(0, 0).data(ROW_ROLE) == newest_id
     window.close()
+
+
+@pytest.mark.parametrize("most", [1, 2, 3, 5, 6, 7, 9, 11, 13, 27, 60, 99, 250, 1234])
+def test_the_attempts_per_day_axis_labels_whole_numbers(most: int) -> None:
+    top, ticks = count_axis(most)
+    step = top / (ticks - 1)
+    assert top >= most and step == int(step)  # every tick a whole number, printed as it is
+    assert 2 <= ticks <= 7
+    assert top - most < step  # no empty step above the tallest bar
