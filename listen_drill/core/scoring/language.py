@@ -6,7 +6,6 @@ import re
 from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import Lexicon, PhraseRule
-from listen_drill.core.scoring.patterns import PhrasePattern
 from listen_drill.core.scoring.text import normalise
 
 
@@ -31,7 +30,6 @@ def find_phrases(lowered: str, lexicon: Lexicon, avoid: tuple[str, ...]) -> list
         pattern = re.compile(r"(?<![a-z0-9])" + re.escape(needle) + r"(?![a-z0-9])")
         rule = PhraseRule(
             "avoid",
-            PhrasePattern(pattern, (needle,)),
             f"Your trainer asks you to avoid “{phrase.strip()}” with customers.",
             "Say it in your own words, about this customer's situation.",
             -8.0,
@@ -48,4 +46,6 @@ def find_phrases(lowered: str, lexicon: Lexicon, avoid: tuple[str, ...]) -> list
 
 def find_presuming(lowered: str, lexicon: Lexicon) -> list[PhraseHit]:
     rule = lexicon.presuming
-    return [PhraseHit(rule, m.start(), m.end()) for m in rule.pattern.finditer(lowered)]
+    return [
+        PhraseHit(rule, m.start(), m.end()) for m in lexicon.presuming_pattern.finditer(lowered)
+    ]

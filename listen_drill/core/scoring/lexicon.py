@@ -29,7 +29,6 @@ class PhraseRule:
     """A family of phrases to avoid, with what to tell the agent about it."""
 
     category: str
-    pattern: PhrasePattern
     message: str
     suggestion: str
     points: float
@@ -68,6 +67,7 @@ class Lexicon:
     phrase_rules_re: re.Pattern[str]  # every roadblock and scripted rule in one pass
     phrase_rules_by_group: dict[str, PhraseRule]
     presuming: PhraseRule
+    presuming_pattern: PhrasePattern  # "I know exactly how you feel": checked on its own
     rambling_words: int
     rambling: PhraseRule
     fillers: frozenset[str]
@@ -98,10 +98,9 @@ def _load(name: str) -> dict[str, Any]:
 
 
 def _rule(category: str, table: dict[str, Any]) -> PhraseRule:
-    pattern = phrase_pattern(list(table.get("patterns", [])), regex=True)
+    """What to tell the agent; the rules' phrases are matched together, in `phrase_rules_re`."""
     return PhraseRule(
         category=category,
-        pattern=pattern or NEVER,
         message=str(table["message"]),
         suggestion=str(table["suggestion"]),
         points=float(table["points"]),
@@ -199,10 +198,10 @@ def load_lexicon() -> Lexicon:
         phrase_rules_re=phrase_rules_re,
         phrase_rules_by_group={group: rules_by_group[tag] for group, tag in tags.items()},
         presuming=_rule("presuming", language["presuming"]),
+        presuming_pattern=phrase_pattern(language["presuming"]["patterns"], regex=True) or NEVER,
         rambling_words=int(length["rambling_words"]),
         rambling=PhraseRule(
             "rambling",
-            NEVER,
             str(length["message"]),
             str(length["suggestion"]),
             float(length["points"]),

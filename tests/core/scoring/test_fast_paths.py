@@ -65,7 +65,7 @@ def sample(branch: str) -> str:
 
 def test_phrase_pieces_are_there_whenever_the_pattern_matches() -> None:
     lexicon = load_lexicon()
-    phrase_lists = [lexicon.self_talk, lexicon.emotion_phrase_re, lexicon.presuming.pattern,
+    phrase_lists = [lexicon.self_talk, lexicon.emotion_phrase_re, lexicon.presuming_pattern,
                     lexicon.leading, lexicon.accusing_why, lexicon.advice_within]  # fmt: skip
     rng = random.Random(3)
     for phrases in phrase_lists:
