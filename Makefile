@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 
-.PHONY: run test lint typecheck contracts pytest screenshots bench clean system-deps-run system-deps-test
+.PHONY: run build test lint typecheck contracts pytest screenshots bench clean system-deps-run system-deps-test
 
 run: system-deps-run $(VENV)/.installed
 	$(BIN)/listen-drill
@@ -22,13 +22,18 @@ $(VENV)/.created:
 	$(PY) -m pip install --quiet --upgrade pip setuptools wheel
 	touch $@
 
-$(VENV)/.installed: $(VENV)/.created pyproject.toml
+# Installing compiles the scorer (setup.py), so a changed scorer source installs again.
+SCORER_SOURCES := setup.py $(wildcard listen_drill/core/scoring/*.py)
+
+$(VENV)/.installed: $(VENV)/.created pyproject.toml $(SCORER_SOURCES)
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.created pyproject.toml
+$(VENV)/.installed-test: $(VENV)/.created pyproject.toml $(SCORER_SOURCES)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
+
+build: $(VENV)/.installed
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
@@ -51,3 +56,4 @@ bench: $(VENV)/.installed-test
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -f listen_drill_scorer__mypyc*.so listen_drill/core/scoring/*.so

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
+from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 from listen_drill.core.bundled import bundled_pack_files, read_resource_text
@@ -36,8 +38,11 @@ def test_a_changed_bundled_file_is_reinstalled_even_at_the_same_version(store: S
     assert sync_bundled_packs(store) == 0
 
 
-def test_a_plain_wheel_install_finds_packs_from_another_folder(tmp_path: Path) -> None:
-    """Build the wheel, install it alone into a folder, and read the packs from elsewhere."""
+def test_a_plain_wheel_install_finds_packs_and_scores_compiled(tmp_path: Path) -> None:
+    """Build the wheel, install it alone into a folder, read the packs and score from elsewhere.
+
+    The wheel carries the scorer compiled by mypyc (setup.py), shared library included.
+    """
     wheel_dir = tmp_path / "wheel"
     subprocess.run(
         [
@@ -80,6 +85,10 @@ def test_a_plain_wheel_install_finds_packs_from_another_folder(tmp_path: Path) -
         print(listen_drill.__file__)
         print(len(bundled_pack_files()))
         print("[families." in read_resource_text("lexicons", "emotions.toml"))
+        from listen_drill.core.models import Skill
+        from listen_drill.core.scoring import scorer
+        feedback = scorer.Scorer().score("My parcel is late again!", "What happened?")
+        print(scorer.__file__, feedback.skill(Skill.QUESTION).label)
         """
     )
     elsewhere = tmp_path / "elsewhere"
@@ -92,7 +101,12 @@ def test_a_plain_wheel_install_finds_packs_from_another_folder(tmp_path: Path) -
         text=True,
         env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"},
     )
-    module_file, pack_count, lexicon_found = result.stdout.split()
+    module_file, pack_count, lexicon_found, scorer_file, question_type = result.stdout.split()
     assert module_file.startswith(str(target))
     assert int(pack_count) == len(bundled_pack_files())
     assert lexicon_found == "True"
+    assert scorer_file.startswith(str(target))
+    # LISTEN_DRILL_PURE_PYTHON=1 asks setup.py for a wheel without the compiled scorer
+    compiled = os.environ.get("LISTEN_DRILL_PURE_PYTHON") != "1"
+    assert scorer_file.endswith(tuple(EXTENSION_SUFFIXES)) == compiled, scorer_file
+    assert question_type == "open"

@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 import snowballstemmer
+from mypy_extensions import mypyc_attr
 
 TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)]*|\n+")
@@ -61,13 +62,14 @@ class Token(NamedTuple):
     end: int
 
 
+@mypyc_attr(native_class=False)  # compiled classes cannot subclass tuple
 class WordList(tuple[str, ...]):
     """Words or phrases (a tuple), indexed by first character for quick prefix tests."""
 
     _by_first: dict[str, tuple[str, ...]] | None
 
     def __new__(cls, words: Iterable[str]) -> WordList:
-        self = super().__new__(cls, words)
+        self = tuple.__new__(cls, words)
         index: dict[str, list[str]] = {}
         for word in self:
             index.setdefault(word[:1], []).append(word)
