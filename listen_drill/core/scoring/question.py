@@ -103,6 +103,8 @@ def strip_fillers(text: str, lexicon: Lexicon) -> str:
     while text:
         length = _prefix_length(text, phrases)
         if length >= 0:
+            if _starts(text, lexicon.rhetorical):
+                break  # "You know what? …" announces; it is not the filler "you know"
             text = _trim(text[length:])
             continue
         word = text.partition(" ")[0].rstrip(",.;:!?")
@@ -172,6 +174,10 @@ def classify_clause(text: str, asks: bool, lexicon: Lexicon) -> QuestionType:
         return QuestionType.OPEN
     if "scale" in text and SCALING.search(text) and (asks or _looks_interrogative(text)):
         return QuestionType.CLOSED  # "On a scale of 1 to 10…": a number, however it is asked
+    if text.startswith(PROPOSAL_LEADS):
+        proposal = _proposal(text, lexicon)
+        if proposal is not None:
+            return proposal  # interrogative by its form, "?" or not
     first = _first_word(text)
     if "whe" in text[:60] and OPEN_WHERE.search(text[:60]) and (asks or _looks_interrogative(text)):
         return QuestionType.OPEN  # "Where would you like to go with this?" asks for a view
@@ -195,6 +201,26 @@ def classify_clause(text: str, asks: bool, lexicon: Lexicon) -> QuestionType:
             return QuestionType.CLOSED
         return QuestionType.NONE
     return QuestionType.CLOSED if asks else QuestionType.NONE
+
+
+PROPOSAL_LEADS = ("how about ", "what about ")
+PROPOSERS = ("we", "i", "i'll", "we'll", "us")
+
+
+def _proposal(text: str, lexicon: Lexicon) -> QuestionType | None:
+    """ "How about we send a new one?", "What about trying again?" propose, to be answered yes
+    or no: closed, not open, with or without "?". "How about you tell me…" invites; "How about you?" asks for a view
+    and "What about the refund?" for a story, which the usual rules decide (None).
+    """
+    rest = text.split(" ", 2)[2] if text.count(" ") >= 2 else ""
+    first = _first_word(rest)
+    gerund = len(first) > 4 and first.endswith("ing") and not first.endswith("thing")
+    if gerund or first in PROPOSERS:
+        return QuestionType.CLOSED
+    if first == "you" and rest[3:4] == " ":
+        invites = _starts(rest[4:], lexicon.invitation_verbs)
+        return QuestionType.OPEN if invites else QuestionType.CLOSED
+    return None
 
 
 def _looks_interrogative(text: str) -> bool:
