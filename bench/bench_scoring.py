@@ -7,8 +7,9 @@ with length, and replies over the cap judged on their first part without a hang.
 from __future__ import annotations
 
 import time
+from importlib.machinery import EXTENSION_SUFFIXES
 
-from listen_drill.core.scoring import Scorer
+from listen_drill.core.scoring import Scorer, scorer
 
 STATEMENT = (
     "This is the third time my delivery has been late and it was a birthday present! I paid for "
@@ -57,17 +58,19 @@ def time_per_length(scorer: Scorer, words: int, repeats: int = 20) -> float:
 
 
 def main() -> None:
-    scorer = Scorer()
-    scorer.score(STATEMENT, REPLIES[0])  # lexicons and caches warm
-    rate, words = replies_per_second(scorer)
+    compiled = (scorer.__file__ or "").endswith(tuple(EXTENSION_SUFFIXES))
+    print(f"scorer: {'compiled by mypyc' if compiled else 'Python source, not compiled'}")
+    judge = Scorer()
+    judge.score(STATEMENT, REPLIES[0])  # lexicons and caches warm
+    rate, words = replies_per_second(judge)
     print(f"replies of ~{words:.0f} words: {rate:,.0f} per second (target >= 5,000)")
     print("words    ms/reply   us/word")
     for length in (40, 80, 160, 320, 640, 900):
-        seconds = time_per_length(scorer, length)
+        seconds = time_per_length(judge, length)
         print(f"{length:>5} {seconds * 1000:>10.2f} {seconds * 1e6 / length:>9.1f}")
     huge = "word " * 200_000
     start = time.perf_counter()
-    feedback = scorer.score(STATEMENT, huge)
+    feedback = judge.score(STATEMENT, huge)
     print(
         f"1,000,000-character reply: {time.perf_counter() - start:.3f} s, "
         f"truncated={feedback.truncated}"
