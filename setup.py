@@ -36,7 +36,11 @@ def scorer_extensions() -> list[Extension]:
     except ImportError:
         print("listen-drill: mypyc is not installed; the scorer runs as Python", file=sys.stderr)
         return []
-    extensions = mypycify(COMPILED_SCORER, group_name="listen_drill_scorer")
+    try:
+        extensions = mypycify(COMPILED_SCORER, group_name="listen_drill_scorer")
+    except (Exception, SystemExit) as error:  # mypyc reports a type error by exiting
+        print(f"listen-drill: mypyc failed ({error}); the scorer runs as Python", file=sys.stderr)
+        return []
     for extension in extensions:
         # No compiler or headers: setuptools warns and installs the Python modules instead.
         extension.optional = True
