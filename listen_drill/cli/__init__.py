@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from listen_drill import __version__
+from listen_drill.core.freshness import StaleCompiledScorerError
 from listen_drill.core.paths import HOME_ENV, resolve_data_dir
 
 # Subcommand modules, each with `register(subparsers)`; appended to as features land.
@@ -41,7 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    try:
+        parser = build_parser()  # imports the subcommands, and with them the scorer
+    except StaleCompiledScorerError as error:
+        print(f"listen-drill: {error}", file=sys.stderr)
+        return 2
     args = parser.parse_args(argv)
     data_dir = resolve_data_dir(args.data_dir)
     if args.command is None:

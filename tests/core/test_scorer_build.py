@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
 import pytest
 
-from listen_drill.core.scoring import scorer
-from listen_drill.core.scoring.freshness import (
+from listen_drill.core.freshness import (
     SLACK_SECONDS,
     StaleCompiledScorerError,
     check_compiled_scorer,
     stale_sources,
 )
+from listen_drill.core.scoring import scorer
 
 SUFFIX = EXTENSION_SUFFIXES[0]
 
@@ -64,3 +67,26 @@ def test_only_sources_with_a_compiled_module_are_compared(tmp_path: Path) -> Non
     (tmp_path / "freshness.py").write_text("")
     _files(tmp_path, source_age=10, compiled_age=600, name="emotion")
     assert stale_sources(tmp_path) == ["emotion.py"]
+
+
+def test_the_command_names_a_stale_build_and_the_fix(tmp_path: Path) -> None:
+    """A copy of the package whose scorer source changed after its (stand-in) build."""
+    package = Path(__file__).resolve().parents[2] / "listen_drill"
+    copy = tmp_path / "listen_drill"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("*.so", "__pycache__"))
+    scoring = copy / "core" / "scoring"
+    built = scoring / f"text{SUFFIX}"
+    built.write_bytes(b"")
+    os.utime(built, (1_000_000_000, 1_000_000_000))
+    result = subprocess.run(
+        [sys.executable, "-m", "listen_drill", "score", "--statement", "Hi", "--response", "Hi"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2, result.stderr
+    assert "older than text.py" in result.stderr
+    assert "make build" in result.stderr
+    assert "Traceback" not in result.stderr

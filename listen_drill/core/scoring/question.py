@@ -209,8 +209,9 @@ PROPOSERS = ("we", "i", "i'll", "we'll", "us")
 
 def _proposal(text: str, lexicon: Lexicon) -> QuestionType | None:
     """ "How about we send a new one?", "What about trying again?" propose, to be answered yes
-    or no: closed, not open, with or without "?". "How about you tell me…" invites; "How about you?" asks for a view
-    and "What about the refund?" for a story, which the usual rules decide (None).
+    or no: closed, not open, with or without "?". "How about you tell me…" invites; "How about
+    you?" asks for a view and "What about the refund?" for a story: the usual rules decide those
+    (None).
     """
     rest = text.split(" ", 2)[2] if text.count(" ") >= 2 else ""
     first = _first_word(rest)

@@ -1,5 +1,8 @@
 """Refuse a compiled scorer that is older than its source, which would judge by the old rules.
 
+It lives outside `core/scoring/`, whose import runs the check, so that the CLI can import the
+error to catch it.
+
 setup.py compiles the scorer's modules with mypyc, and Python prefers a compiled module to the
 `.py` beside it. An editable install keeps both in the source tree, so a rule changed after the
 last build would silently not apply: the tests and the app would run yesterday's scorer.
@@ -31,8 +34,8 @@ def stale_sources(folder: Path) -> list[str]:
     return sorted(stale)
 
 
-def check_compiled_scorer(folder: Path = Path(__file__).parent) -> None:
-    """Raise, naming the files and the fix, if the compiled scorer is out of date."""
+def check_compiled_scorer(folder: Path) -> None:
+    """Raise, naming the files and the fix, if the compiled scorer in `folder` is out of date."""
     stale = stale_sources(folder)
     if stale:
         raise StaleCompiledScorerError(
