@@ -155,15 +155,17 @@ def bar_style(percent: int) -> str:
 
 def findings_html(response: str, feedback: Feedback) -> str:
     parts = [f"<p><b>Your reply</b><br>{highlighted_html(response, feedback.findings)}</p>"]
-    good = [f for f in feedback.findings if f.points > 0]
-    missing = [f for f in feedback.findings if f.points <= 0]
+    # Part credit that comes with a tip ("A closed question…", "Some of their words…") is
+    # something to work on, not something that worked.
+    good = [f for f in feedback.findings if f.points > 0 and not f.suggestion]
+    to_work_on = [f for f in feedback.findings if f.points <= 0 or f.suggestion]
     if good:
         parts.append("<p><b>What worked</b></p><ul>")
         parts.extend(_finding_item(response, f) for f in good)
         parts.append("</ul>")
-    if missing:
+    if to_work_on:
         parts.append("<p><b>What to work on</b></p><ul>")
-        parts.extend(_finding_item(response, f) for f in missing)
+        parts.extend(_finding_item(response, f) for f in to_work_on)
         parts.append("</ul>")
     if feedback.truncated:
         parts.append("<p><i>Only the first part of a very long reply was judged.</i></p>")
