@@ -102,6 +102,12 @@ class Finding:
     def has_span(self) -> bool:
         return self.end > self.start
 
+    @property
+    def worked(self) -> bool:
+        """Something done well: it earned points and needs no tip ("A closed question…" earns
+        part credit, with a tip to open it up: that one is to work on)."""
+        return self.points > 0 and not self.suggestion
+
 
 @dataclass(frozen=True, slots=True)
 class SkillResult:

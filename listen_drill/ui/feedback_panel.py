@@ -155,10 +155,8 @@ def bar_style(percent: int) -> str:
 
 def findings_html(response: str, feedback: Feedback) -> str:
     parts = [f"<p><b>Your reply</b><br>{highlighted_html(response, feedback.findings)}</p>"]
-    # Part credit that comes with a tip ("A closed question…", "Some of their words…") is
-    # something to work on, not something that worked.
-    good = [f for f in feedback.findings if f.points > 0 and not f.suggestion]
-    to_work_on = [f for f in feedback.findings if f.points <= 0 or f.suggestion]
+    good = [f for f in feedback.findings if f.worked]
+    to_work_on = [f for f in feedback.findings if not f.worked]
     if good:
         parts.append("<p><b>What worked</b></p><ul>")
         parts.extend(_finding_item(response, f) for f in good)

@@ -16,8 +16,10 @@ from listen_drill.core.export.filters import ExportFilter, FilterError
 from listen_drill.core.export.progress import ExportCancelledError
 from listen_drill.core.export.progress_file import export_progress_file, read_progress_file
 from listen_drill.core.export.source import AttemptSource
+from listen_drill.core.models import Attempt
+from listen_drill.core.scoring import default_scorer
 from listen_drill.core.stats import period_series
-from listen_drill.core.store import Store
+from listen_drill.core.store import Store, new_attempt_uuid
 from tests.core.export_helpers import add_attempts
 
 
@@ -145,3 +147,28 @@ def test_progress_file_holds_everything_and_matches_its_schema(
     assert first["feedback"]["findings"][0]["message"] == original.feedback.findings[0].message
     assert first["scores"]["overall"] == original.feedback.overall
     assert read_progress_file(path).attempt_count == len(stored)
+
+
+def test_best_replies_list_as_worked_only_what_needs_no_tip(store: Store) -> None:
+    """The report's "what worked" for a reply leaves out part credit that comes with a tip."""
+    profile = store.create_profile("Ana")
+    reply = "That sounds really frustrating. Did it arrive in the end?"
+    feedback = default_scorer().score("My parcel is late again and nobody called me back!", reply)
+    kinds = {f.kind: f for f in feedback.findings}
+    assert kinds["question.closed"].points > 0 and kinds["question.closed"].suggestion
+    store.record_attempt(
+        Attempt(
+            uuid=new_attempt_uuid(),
+            profile_id=profile.id,
+            pack_id="basics",
+            drill_id="d1",
+            statement="My parcel is late again and nobody called me back!",
+            response=reply,
+            feedback=feedback,
+            seconds=30.0,
+            created_at="2026-01-05T09:30:00",
+        )
+    )
+    (best,) = AttemptSource.for_store(store).best_replies(profile, ExportFilter(), 5)
+    assert kinds["emotion.named"].message in best.worked
+    assert kinds["question.closed"].message not in best.worked

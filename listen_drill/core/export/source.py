@@ -156,7 +156,7 @@ class AttemptSource:
                 continue
             seen.add(key)
             feedback = feedback_from_dict(json.loads(row[6]))
-            worked = tuple(f.message for f in feedback.findings if f.points > 0)
+            worked = tuple(f.message for f in feedback.findings if f.worked)
             chosen.append(
                 BestReply(
                     profile.name, row[0], row[1], row[2], row[3], row[4] or "", row[5], worked
