@@ -189,7 +189,8 @@ def analyse_paraphrase(
         strong_frame = lead.startswith(
             ("it sounds", "sounds like", "so you", "what i'm hearing", "what i hear",
              "if i understand", "in other words", "you're feeling", "you feel", "you've been",
-             "it seems", "you're worried", "you're frustrated", "you sound", "so your")
+             "it seems", "you're worried", "you're frustrated", "you sound", "so your",
+             "i hear ", "i can hear ")
         )  # fmt: skip
         echoed += overlap
         framed_any = framed_any or framed
@@ -306,7 +307,7 @@ SUBJECT_YOU = ("so you", "so your", "you're", "you've", "you'd", "you are", "you
 
 REFLECTION_LEADS = ("so ", "it sounds", "sounds like", "it seems", "what i'm hearing",
                     "what i hear", "if i understand", "in other words")  # fmt: skip
-HEARING = ("i can hear", "i can see", "i hear", "i see that", "i get that")
+HEARING = ("i can hear ", "i can see ", "i hear ", "i see that", "i get that")  # not "i heard"
 
 
 def _advises(text: str, lexicon: Lexicon) -> bool:
