@@ -11,7 +11,7 @@ import json
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -348,6 +348,25 @@ class Store:
             "SELECT id FROM drills WHERE pack_id = ? AND active = 1", [pack_id]
         ).fetchall()
         return {row[0] for row in rows}
+
+    def installed_drills(
+        self, keys: Iterable[tuple[str, str]]
+    ) -> dict[tuple[str, str], tuple[str, str]]:
+        """(pack title, statement) of each (pack id, drill id) still installed; others left out.
+
+        For lists that offer drills by name ("Practise next"): a drill dropped from its pack or
+        a removed pack cannot be opened, so it is not offered.
+        """
+        wanted = set(keys)
+        if not wanted:
+            return {}
+        sql = """
+            SELECT d.pack_id, d.id, p.title, d.statement FROM drills d
+            JOIN packs p ON p.id = d.pack_id
+            WHERE d.active = 1 AND d.pack_id IN ({})
+        """.format(", ".join("?" * len({pack for pack, _ in wanted})))
+        rows = self.db.execute(sql, sorted({pack for pack, _ in wanted})).fetchall()
+        return {(row[0], row[1]): (row[2], row[3]) for row in rows if (row[0], row[1]) in wanted}
 
     def remove_pack(self, pack_id: str) -> None:
         """Forget a pack and its drills; attempts made on it stay in history."""

@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDateTime, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +53,19 @@ SKILL_NAMES = {
 BAND_COLOURS = {stats.Band.BELOW: "#c0392b", stats.Band.FAIR: "#d68910", stats.Band.GOOD: "#1e8449"}
 PROFILE_WINDOW = 50  # attempts the listening profile looks back over
 DAYS_SHOWN = 30
+PRACTISE_SHOWN = 5
+DRILL_KEY_ROLE = Qt.ItemDataRole.UserRole
+
+
+@dataclass(frozen=True)
+class PractiseItem:
+    """A drill to practise, by the names the agent knows it by."""
+
+    pack_id: str
+    drill_id: str
+    pack_title: str
+    statement: str
+    average: float
 
 
 @dataclass(frozen=True)
@@ -62,7 +77,7 @@ class DashboardData:
     streak: int
     averages: stats.SkillAverages
     weakest: list[stats.SkillScore]
-    practise: list[stats.DrillScore]
+    practise: list[PractiseItem]
     profile: stats.ListeningProfile
 
 
@@ -77,9 +92,24 @@ def compute(store: Store, profile_id: int, by: stats.Period, today: date) -> Das
         streak=stats.current_streak(totals, today),
         averages=stats.skill_averages(totals),
         weakest=stats.weakest_skills(totals),
-        practise=stats.drills_to_practise(recent, limit=5),
+        practise=_practise(store, stats.drills_to_practise(recent, limit=len(recent))),
         profile=stats.listening_profile(recent, last_n=PROFILE_WINDOW),
     )
+
+
+def _practise(store: Store, ranked: list[stats.DrillScore]) -> list[PractiseItem]:
+    """The weakest drills that can still be opened: removed packs and dropped drills skipped."""
+    names = store.installed_drills((d.pack_id, d.drill_id) for d in ranked)
+    items = [
+        PractiseItem(d.pack_id, d.drill_id, *names[(d.pack_id, d.drill_id)], d.average)
+        for d in ranked
+        if (d.pack_id, d.drill_id) in names
+    ]
+    return items[:PRACTISE_SHOWN]
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _percent(value: float | None) -> str:
@@ -97,6 +127,8 @@ def metric_text(metric: stats.ProfileMetric, *, ratio: bool = False) -> str:
 
 class DashboardView(QWidget):
     """Charts and figures for the current profile; refreshed when shown after new attempts."""
+
+    practise_requested = Signal(str, str)  # pack id, drill id
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,9 +183,22 @@ class DashboardView(QWidget):
         self.next_label.setObjectName("practiseNext")
         self.next_label.setTextFormat(Qt.TextFormat.RichText)
         self.next_label.setWordWrap(True)
-        self.next_label.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.practise_list = QListWidget()
+        self.practise_list.setObjectName("practiseList")
+        self.practise_list.setAccessibleName("Drills to practise next")
+        self.practise_list.setToolTip("Enter or double-click opens the drill")
+        self.practise_list.itemActivated.connect(self._open_practise_item)
+        # five rows, never more: the charts above keep their room; long statements are elided
+        self.practise_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.practise_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.practise_list.setUniformItemSizes(True)
+        row_height = self.practise_list.fontMetrics().height() + 4
+        frame = 2 * self.practise_list.frameWidth()
+        self.practise_list.setFixedHeight(row_height * PRACTISE_SHOWN + frame)
         next_box = QGroupBox("Practise next")
-        QVBoxLayout(next_box).addWidget(self.next_label)
+        next_layout = QVBoxLayout(next_box)
+        next_layout.addWidget(self.next_label)
+        next_layout.addWidget(self.practise_list)
 
         top = QHBoxLayout()
         top.addWidget(self.summary_label, stretch=1)
@@ -203,12 +248,28 @@ class DashboardView(QWidget):
             metric_text(profile.reflections_per_question, ratio=True)
         )
         self.profile_labels["complex"].setText(metric_text(profile.complex_share))
-        lines = [
+        weakest_skill = [
             f"Weakest skill: <b>{SKILL_NAMES[s.skill]}</b> ({s.average:.0f})"
             for s in data.weakest[:1]
         ]
-        lines += [f"{d.pack_id} · <b>{d.drill_id}</b> ({d.average:.0f})" for d in data.practise]
+        hint = "Your lowest-scoring drills; Enter opens one." if data.practise else ""
+        lines = [line for line in (*weakest_skill, hint) if line]
         self.next_label.setText("<br>".join(lines) or "Nothing yet.")
+        self.practise_list.clear()
+        for item in data.practise:
+            entry = QListWidgetItem(
+                f"{item.average:.0f} · {item.pack_title}: “{_shorten(item.statement, 90)}”"
+            )
+            entry.setToolTip(item.statement)
+            entry.setData(DRILL_KEY_ROLE, (item.pack_id, item.drill_id))
+            self.practise_list.addItem(entry)
+        self.practise_list.setVisible(bool(data.practise))
+        if data.practise:
+            self.practise_list.setCurrentRow(0)
+
+    def _open_practise_item(self, item: QListWidgetItem) -> None:
+        pack_id, drill_id = item.data(DRILL_KEY_ROLE)
+        self.practise_requested.emit(pack_id, drill_id)
 
     def _scores_chart(self, series_points: list[stats.PeriodPoint]) -> QChart:
         chart = QChart()

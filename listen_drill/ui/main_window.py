@@ -127,6 +127,7 @@ class MainWindow(QMainWindow):
         self.history_view = HistoryView(store)
         self.history_view.retry_requested.connect(self.go_to_drill)
         self.dashboard = DashboardView(store)
+        self.dashboard.practise_requested.connect(self.go_to_drill)
         self._dashboard_stale = True
         self.tabs = QTabWidget()
         self.tabs.setObjectName("mainTabs")

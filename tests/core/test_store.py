@@ -152,3 +152,16 @@ def test_text_filter_runs_in_sqlite(store: Store) -> None:
     assert len(store.attempt_ids_matching(None, "worried")) == 2
     assert store.attempt_ids_matching(profile.id, "parcel") == set()
     assert store.attempt_ids_matching(profile.id, "   ") == set()
+
+
+def test_installed_drills_names_only_drills_that_can_still_be_opened(store: Store) -> None:
+    store.save_pack(make_pack("a", "b"), source="imported")
+    store.save_pack(make_pack("a", "c", version="2"), source="imported")  # "b" dropped
+    wanted = [("p", "a"), ("p", "b"), ("p", "c"), ("gone", "a")]
+    assert store.installed_drills(wanted) == {
+        ("p", "a"): ("Pack", "Statement a"),
+        ("p", "c"): ("Pack", "Statement c"),
+    }
+    assert store.installed_drills([]) == {}
+    store.remove_pack("p")
+    assert store.installed_drills(wanted) == {}

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from listen_drill.core.models import AttemptRow, Skill
@@ -238,3 +239,25 @@ def test_the_attempts_per_day_axis_labels_whole_numbers(most: int) -> None:
     assert top >= most and step == int(step)  # every tick a whole number, printed as it is
     assert 2 <= ticks <= 7
     assert top - most < step  # no empty step above the tallest bar
+
+
+def test_practise_next_names_drills_and_enter_opens_one(qtbot: QtBot, data_dir: Path) -> None:
+    window = open_window(qtbot, data_dir)
+    assert window.session is not None
+    pack_title = window.session.pack.title
+    drill_twice(window)
+    with Store.open(data_dir) as store:
+        attempts = store.attempts()
+    weakest = min(attempts, key=lambda a: a.feedback.overall)
+    window.tabs.setCurrentIndex(2)
+    practise = window.dashboard.practise_list
+    assert practise.count() == 2
+    first = practise.item(0)
+    assert first.text().startswith(f"{weakest.feedback.overall} · {pack_title}: “")
+    assert first.toolTip() == weakest.statement  # named by what the customer said, not an id
+    practise.setFocus()
+    qtbot.keyClick(practise, Qt.Key.Key_Return)
+    assert window.tabs.currentIndex() == 0
+    assert window.session.drill.id == weakest.drill_id
+    assert window.response_edit.hasFocus()
+    window.close()
