@@ -9,23 +9,16 @@ from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
 from setuptools import Extension, setup
 
-# The hot path of `Scorer.score`. Not `__init__`: it imports these and checks they are current.
-COMPILED_SCORER = [
-    f"listen_drill/core/scoring/{name}.py"
-    for name in (
-        "text",
-        "patterns",
-        "lexicon",
-        "question",
-        "emotion",
-        "paraphrase",
-        "language",
-        "scorer",
-    )
-]
+# Every module of the scorer but `__init__`, which imports them and checks they are current.
+COMPILED_SCORER = sorted(
+    path.as_posix()
+    for path in Path("listen_drill/core/scoring").glob("*.py")
+    if path.name != "__init__.py"
+)
 
 
 def scorer_extensions() -> list[Extension]:
