@@ -186,12 +186,7 @@ def analyse_paraphrase(
         feeling = bool(feeling_spans) and any(
             sentence.start <= start < sentence.end for start, _ in feeling_spans
         )
-        strong_frame = lead.startswith(
-            ("it sounds", "sounds like", "so you", "what i'm hearing", "what i hear",
-             "if i understand", "in other words", "you're feeling", "you feel", "you've been",
-             "it seems", "you're worried", "you're frustrated", "you sound", "so your",
-             "i hear ", "i can hear ")
-        )  # fmt: skip
+        strong_frame = lead.startswith(STRONG_FRAMES)
         echoed += overlap
         framed_any = framed_any or framed
         first_person = lead.startswith(("i ", "i'm", "i've", "i'd", "i'll", "we ", "we're", "my "))
@@ -210,11 +205,12 @@ def analyse_paraphrase(
             or (len(words) >= 6 and any(t.text in ("your", "you're", "you've") for t in words))
         )
         by_form = (
-            (strong_frame and len(words) >= 4)
+            (strong_frame and len(words) >= 4 and _says_something(lead))
             or (subject_you and len(words) >= 5)
             or (
                 _sums_up(so_lead)
                 and len(words) >= 4
+                and _says_something(so_lead)
                 and question_sentences.get(sentence.start) is not QuestionType.OPEN
             )
         )
@@ -303,6 +299,22 @@ def analyse_paraphrase(
 SUBJECT_YOU = ("so you", "so your", "you're", "you've", "you'd", "you are", "you have",
                "you feel", "you want", "you don't", "you didn't", "you were", "you've got",
                "your ", "you must be", "you seem", "you sound")  # fmt: skip
+
+
+STRONG_FRAMES = ("it sounds", "sounds like", "so you", "what i'm hearing", "what i hear",
+                 "if i understand", "in other words", "you're feeling", "you feel", "you've been",
+                 "it seems", "you're worried", "you're frustrated", "you sound", "so your",
+                 "i hear ", "i can hear ")  # fmt: skip
+LINKING_WORDS = frozenset(("like", "is", "that", "as", "if", "though", "to", "me", "saying"))
+
+
+def _says_something(lead: str) -> bool:
+    """Whether words follow the frame: "So it sounds like--" frames nothing yet."""
+    lead = lead.removeprefix("so ").lstrip(" ,")
+    frame = next((frame for frame in STRONG_FRAMES if lead.startswith(frame)), "")
+    rest = re.findall(r"[a-z0-9']+", lead[len(frame) :])
+    said = [w for w in rest if w not in LINKING_WORDS and not w.startswith("'")]  # "so you're"
+    return len(said) >= 2
 
 
 REFLECTION_LEADS = ("so ", "it sounds", "sounds like", "it seems", "what i'm hearing",
