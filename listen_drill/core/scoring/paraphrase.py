@@ -186,6 +186,8 @@ def analyse_paraphrase(
         feeling = bool(feeling_spans) and any(
             sentence.start <= start < sentence.end for start, _ in feeling_spans
         )
+        if not framed and feeling and overlap and IMPERSONAL_FRAME.search(text):
+            framed = True  # "Being stranded with two children must be so stressful"
         strong_frame = lead.startswith(STRONG_FRAMES)
         echoed += overlap
         framed_any = framed_any or framed
@@ -301,6 +303,8 @@ SUBJECT_YOU = ("so you", "so your", "you're", "you've", "you'd", "you are", "you
                "your ", "you must be", "you seem", "you sound")  # fmt: skip
 
 
+# The customer's situation as the subject of a feeling: a reflection without "you".
+IMPERSONAL_FRAME = re.compile(r"\b(?:must (?:be|have been|feel)|sounds?|seems?|is so|was so)\b")
 STRONG_FRAMES = ("it sounds", "sounds like", "so you", "what i'm hearing", "what i hear",
                  "if i understand", "in other words", "you're feeling", "you feel", "you've been",
                  "it seems", "you're worried", "you're frustrated", "you sound", "so your",
