@@ -60,7 +60,9 @@ def feeling_words(tokens: list[Token], lexicon: Lexicon) -> list[tuple[str, Toke
     hits = [(index, t) for index, t in enumerate(tokens) if t.stem in stems]  # usually none
     for index, token in hits:
         family = stems[token.stem]
-        if token.text in lexicon.not_feelings:
+        if token.text in lexicon.not_feelings or (
+            index > 0 and f"{tokens[index - 1].text} {token.text}" in lexicon.feeling_idioms
+        ):
             continue
         if token.stem in lexicon.framed_stems and not _framed(tokens, index, lexicon):
             continue
@@ -159,7 +161,9 @@ def find_mentions(
     lowered: str, tokens: list[Token], sentences: list[Sentence], lexicon: Lexicon
 ) -> list[FeelingMention]:
     raw: list[tuple[str, int, int]] = [
-        (family, t.start, t.end) for family, t in feeling_words(tokens, lexicon)
+        (family, t.start, t.end)
+        for family, t in feeling_words(tokens, lexicon)
+        if t.text not in lexicon.courtesies  # "Thank you for waiting" is the agent's courtesy
     ]
     if lexicon.emotion_phrase_re is not None:
         phrase_family = lexicon.emotion_phrase_family

@@ -47,6 +47,8 @@ class Lexicon:
     families: dict[str, EmotionFamily]
     emotion_stems: dict[str, str]  # stem of a one-word feeling -> family id
     not_feelings: frozenset[str]  # words whose stem is a feeling's but which are not ("please")
+    feeling_idioms: frozenset[str]  # two words whose feeling word names none: "no worries"
+    courtesies: frozenset[str]  # "thank", "appreciate": the agent's courtesy, in a reply
     framed_stems: frozenset[str]  # feelings only after a frame: "feel lost", not "lost my card"
     feeling_frames: frozenset[str]  # the words that make such a word a feeling
     feeling_nouns: frozenset[str]  # "anxiety": a feeling after "your", a topic after "social"
@@ -178,6 +180,8 @@ def load_lexicon() -> Lexicon:
         families=families,
         emotion_stems=emotion_stems,
         not_feelings=frozenset(normalise(w) for w in context.get("not_feelings", [])),
+        feeling_idioms=frozenset(normalise(w) for w in context.get("idioms", [])),
+        courtesies=frozenset(normalise(w) for w in context.get("courtesies", [])),
         framed_stems=frozenset(stem(normalise(w)) for w in context.get("needs_frame", [])),
         feeling_frames=frozenset(normalise(w) for w in context.get("frames", [])),
         feeling_nouns=frozenset(normalise(w) for w in context.get("feeling_nouns", [])),
