@@ -81,8 +81,13 @@ def _framed(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
     frames = lexicon.feeling_frames
     previous = tokens[index - 1].text if index > 0 else ""
     if previous in frames:
-        return True
-    return previous in lexicon.frame_bridges and index > 1 and tokens[index - 2].text in frames
+        frame = index - 1
+    elif previous in lexicon.frame_bridges and index > 1 and tokens[index - 2].text in frames:
+        frame = index - 2
+    else:
+        return False
+    # "tried so hard", "working really hard": how much effort, not how it feels
+    return frame == 0 or tokens[frame - 1].text not in lexicon.effort_verbs
 
 
 def statement_emotions(lowered: str, tokens: list[Token], lexicon: Lexicon) -> frozenset[str]:
@@ -188,8 +193,9 @@ def find_mentions(
         negated = any(
             (t.text in lexicon.negations or t.text.endswith("n't"))
             and not lowered.startswith(("no wonder", "no doubt"), t.start)
-            for t in before
-        )
+            and all(w.text in NEGATION_BRIDGES for w in before[i + 1 :])
+            for i, t in enumerate(before)
+        )  # "you're not upset", "don't be worried"; not "payments you didn't make is alarming"
         own = _someone_elses(near)  # "I'm so frustrated": the agent's, not the customer's
         window = lowered[max(0, start - 14) : start]
         mild = bool(lexicon.mild and lexicon.mild.search(window))
@@ -205,6 +211,14 @@ def find_mentions(
         )
     return mentions
 
+
+# Words that may stand between a negation and the feeling it denies: "don't be worried",
+# "not that upset", "isn't really frustrating". Any other word takes the negation for itself.
+NEGATION_BRIDGES = frozenset(("be", "being", "been", "feel", "feeling", "felt", "get", "getting",
+                              "seem", "sound", "so", "too", "very", "really", "that", "at", "all",
+                              "even", "a", "bit", "to", "is", "are", "was", "were",
+                              "you're", "i'm", "it's", "you", "any", "more", "overly",
+                              "feelings", "of", "sign", "signs"))  # fmt: skip
 
 # A sentence that starts with someone else is about them ("My mum finds it confusing too"),
 # unless it turns to the customer before the feeling, or the agent is only framing their words.

@@ -49,6 +49,7 @@ class Lexicon:
     not_feelings: frozenset[str]  # words whose stem is a feeling's but which are not ("please")
     feeling_idioms: frozenset[str]  # two words whose feeling word names none: "no worries"
     courtesies: frozenset[str]  # "thank", "appreciate": the agent's courtesy, in a reply
+    effort_verbs: frozenset[str]  # "tried so hard": effort, not a feeling
     framed_stems: frozenset[str]  # feelings only after a frame: "feel lost", not "lost my card"
     feeling_frames: frozenset[str]  # the words that make such a word a feeling
     feeling_nouns: frozenset[str]  # "anxiety": a feeling after "your", a topic after "social"
@@ -182,6 +183,7 @@ def load_lexicon() -> Lexicon:
         not_feelings=frozenset(normalise(w) for w in context.get("not_feelings", [])),
         feeling_idioms=frozenset(normalise(w) for w in context.get("idioms", [])),
         courtesies=frozenset(normalise(w) for w in context.get("courtesies", [])),
+        effort_verbs=frozenset(normalise(w) for w in context.get("effort_verbs", [])),
         framed_stems=frozenset(stem(normalise(w)) for w in context.get("needs_frame", [])),
         feeling_frames=frozenset(normalise(w) for w in context.get("frames", [])),
         feeling_nouns=frozenset(normalise(w) for w in context.get("feeling_nouns", [])),

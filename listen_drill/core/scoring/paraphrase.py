@@ -330,12 +330,13 @@ def _advises(text: str, lexicon: Lexicon) -> bool:
     """ "Well, you do need to take your medicine": advice, though it does not start as advice.
 
     Not when the words report the customer ("you mentioned you have to…", "it looks like you
-    need to…") or sit in a clause about them ("what you need to do").
+    need to…"), take their side ("you shouldn't have to…") or sit in a clause about them
+    ("what you need to do").
     """
     if lexicon.advice_within is None:
         return False
     starts = [match.start() for match in lexicon.advice_within.finditer(text)]
-    if not starts or REPORTING.search(text):
+    if not starts or REPORTING.search(text) or SIDING.search(text):
         return False
     return any(not text[:start].endswith(("what ", "that ", "which ")) for start in starts)
 
@@ -344,6 +345,8 @@ WISH = re.compile(r"^if (?:you|there) (?:could|was|were|had)\b.*\byou(?:'d| woul
 REPORTING = re.compile(
     r"you (?:mentioned|said|told|were saying)|you're saying|looks like|sounds like"
 )
+# "You shouldn't have to ask three times" takes the customer's side; it advises nothing.
+SIDING = re.compile(r"should(?:n'?t| not) have (?:had )?to\b|should never have had to\b")
 
 
 NOT_A_SUMMARY = frozenset({
