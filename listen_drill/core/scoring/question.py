@@ -151,9 +151,12 @@ def _first_word(text: str) -> str:
 
 
 def is_invitation(text: str, lexicon: Lexicon) -> bool:
-    """ "Tell me more…", "Walk me through…", "Could you describe…": open, with or without "?"."""
+    """ "Tell me more…", "Walk me through…", "Could you describe…": open, with or without "?".
+
+    Not when what it asks for is one fact: "Can you tell me your order number?" is closed.
+    """
     if _starts(text, lexicon.invitations):
-        return True
+        return not _asks_for_one_fact(text, lexicon)
     if not text.startswith(lexicon.modal_frames):
         return False
     for frame in lexicon.modal_frames:
@@ -162,14 +165,29 @@ def is_invitation(text: str, lexicon: Lexicon) -> bool:
             for softener in ("please ", "maybe ", "just ", "kind of ", "sort of "):
                 rest = rest.removeprefix(softener)
             if _starts(rest, lexicon.invitation_verbs):
-                return True
+                return not _asks_for_one_fact(rest, lexicon)
     return False
+
+
+FACT_VERBS = ("tell ", "give ", "send ", "read ", "share ")
+FACT_REQUEST = re.compile(r"^(?:tell|give|send|read|share with) (?:me|us) (?:your|the) ")
+
+
+def _asks_for_one_fact(text: str, lexicon: Lexicon) -> bool:
+    """ "Tell me your postcode", "give me the booking reference": one fact, however politely."""
+    request = FACT_REQUEST.match(text)
+    if request is None:
+        return False
+    words = text[request.end() :].split()
+    return any(_starts(" ".join(words[i:]), lexicon.fact_nouns) for i in range(2))
 
 
 def classify_clause(text: str, asks: bool, lexicon: Lexicon) -> QuestionType:
     """Type of one clause, already stripped of fillers."""
     if not text:
         return QuestionType.NONE
+    if text.startswith(FACT_VERBS) and _asks_for_one_fact(text, lexicon):
+        return QuestionType.CLOSED  # "Tell me your postcode." asks, "?" or not
     if is_invitation(text, lexicon):
         return QuestionType.OPEN
     if "scale" in text and SCALING.search(text) and (asks or _looks_interrogative(text)):
