@@ -309,16 +309,23 @@ STRONG_FRAMES = ("it sounds", "sounds like", "so you", "what i'm hearing", "what
                  "if i understand", "in other words", "you're feeling", "you feel", "you've been",
                  "it seems", "you're worried", "you're frustrated", "you sound", "so your",
                  "i hear ", "i can hear ")  # fmt: skip
+WORDS_RE = re.compile(r"[a-z0-9']+")
 LINKING_WORDS = frozenset(("like", "is", "that", "as", "if", "though", "to", "me", "saying"))
 
 
 def _says_something(lead: str) -> bool:
     """Whether words follow the frame: "So it sounds like--" frames nothing yet."""
     lead = lead.removeprefix("so ").lstrip(" ,")
-    frame = next((frame for frame in STRONG_FRAMES if lead.startswith(frame)), "")
-    rest = re.findall(r"[a-z0-9']+", lead[len(frame) :])
-    said = [w for w in rest if w not in LINKING_WORDS and not w.startswith("'")]  # "so you're"
-    return len(said) >= 2
+    start = 0
+    if lead.startswith(STRONG_FRAMES):
+        start = max(len(frame) for frame in STRONG_FRAMES if lead.startswith(frame))
+    said = 0
+    for word in WORDS_RE.findall(lead, start):
+        if word not in LINKING_WORDS and not word.startswith("'"):  # the "'re" of "so you're"
+            said += 1
+            if said == 2:
+                return True
+    return False
 
 
 REFLECTION_LEADS = ("so ", "it sounds", "sounds like", "it seems", "what i'm hearing",
