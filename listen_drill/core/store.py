@@ -358,14 +358,15 @@ class Store:
         a removed pack cannot be opened, so it is not offered.
         """
         wanted = set(keys)
-        if not wanted:
+        packs = sorted({pack for pack, _drill in wanted})
+        if not packs:
             return {}
         sql = """
             SELECT d.pack_id, d.id, p.title, d.statement FROM drills d
             JOIN packs p ON p.id = d.pack_id
             WHERE d.active = 1 AND d.pack_id IN ({})
-        """.format(", ".join("?" * len({pack for pack, _ in wanted})))
-        rows = self.db.execute(sql, sorted({pack for pack, _ in wanted})).fetchall()
+        """.format(", ".join("?" * len(packs)))
+        rows = self.db.execute(sql, packs).fetchall()
         return {(row[0], row[1]): (row[2], row[3]) for row in rows if (row[0], row[1]) in wanted}
 
     def remove_pack(self, pack_id: str) -> None:
