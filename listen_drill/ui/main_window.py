@@ -47,6 +47,7 @@ SHORTCUTS_HELP = """
 <tr><td><b>Ctrl+Shift+E</b></td><td>End the round and see its summary</td></tr>
 <tr><td><b>Ctrl+1 / 2 / 3</b></td><td>Drill, History, Progress</td></tr>
 <tr><td><b>Enter</b> (in History)</td><td>Reopen an attempt with its feedback</td></tr>
+<tr><td><b>Enter</b> (in Progress, Practise next)</td><td>Open that drill</td></tr>
 <tr><td><b>Ctrl+Shift+N / F2</b></td><td>New profile / rename this profile</td></tr>
 <tr><td><b>F1</b></td><td>This list</td></tr>
 <tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>
