@@ -197,6 +197,10 @@ def find_mentions(
             for i, t in enumerate(before)
         )  # "you're not upset", "don't be worried"; not "payments you didn't make is alarming"
         own = _someone_elses(near)  # "I'm so frustrated": the agent's, not the customer's
+        if not own and not near and family in POSITIVE:
+            following = bisect_right(ends, end)
+            # "Happy to check", "Glad to help": the agent's willingness, its "I'm" left out
+            own = following < len(tokens) and tokens[following].text == "to"
         window = lowered[max(0, start - 14) : start]
         mild = bool(lexicon.mild and lexicon.mild.search(window))
         mentions.append(

@@ -304,7 +304,9 @@ SUBJECT_YOU = ("so you", "so your", "you're", "you've", "you'd", "you are", "you
 
 
 # The customer's situation as the subject of a feeling: a reflection without "you".
-IMPERSONAL_FRAME = re.compile(r"\b(?:must (?:be|have been|feel)|sounds?|seems?|is so|was so)\b")
+IMPERSONAL_FRAME = re.compile(
+    r"\b(?:must (?:be|have been|feel)|sounds?|seems?|is so|was so|that's|that is|which is)\b"
+)
 STRONG_FRAMES = ("it sounds", "sounds like", "so you", "what i'm hearing", "what i hear",
                  "if i understand", "in other words", "you're feeling", "you feel", "you've been",
                  "it seems", "you're worried", "you're frustrated", "you sound", "so your",
