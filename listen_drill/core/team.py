@@ -28,6 +28,7 @@ from typing import Any
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from listen_drill.core.export import json_codec
 from listen_drill.core.export.filters import EVERYTHING, ExportFilter
 from listen_drill.core.export.progress import CancelFn, ExportCancelledError, ProgressFn
 from listen_drill.core.export.progress_file import (
@@ -303,7 +304,7 @@ def _attempt_values(
         scores.get("question"),
         labels.get("question"),
         scores.get("language"),
-        json.dumps(attempt["feedback"], ensure_ascii=False, separators=(",", ":")),
+        json_codec.dumps_compact(attempt["feedback"]),
         attempt["seconds"],
         attempt["created_at"],
     )

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from listen_drill import __version__
+from listen_drill.core.export import json_codec
 from listen_drill.core.export.atomic import atomic_paths
 from listen_drill.core.export.filters import EVERYTHING, ExportFilter
 from listen_drill.core.export.progress import CancelFn, ProgressFn, Steps
@@ -258,7 +259,7 @@ class _UnknownVersionError(Exception):
 def parse_progress_text(path: Path, text: str) -> ProgressFile:
     """Validate a progress file's text completely; raise ProgressFileError on any problem."""
     try:
-        data = json.loads(text)
+        data = json_codec.loads(text)
     except json.JSONDecodeError as error:
         stripped = text.strip()
         if error.pos >= len(stripped) or (stripped.startswith("{") and not stripped.endswith("}")):
