@@ -175,6 +175,9 @@ class TeamDb:
             # merging again redoes (merges are idempotent). Saves an fsync per file.
             self.db.execute("PRAGMA synchronous=NORMAL")
             self.db.execute("PRAGMA cache_size=-65536")
+            # A merge writes a file's attempts at a time; checkpointing the WAL every 4 MB (the
+            # default) rewrote the same index pages over and over as the file grew.
+            self.db.execute("PRAGMA wal_autocheckpoint=20000")
             self.db.execute("PRAGMA foreign_keys=ON")
             existing = set(self.db.table_names())
             if existing and "agents" not in existing and "_sqlite_migrations" not in existing:
