@@ -92,6 +92,7 @@ class Lexicon:
     advice: tuple[str, ...]
     advice_within: PhrasePattern | None
     self_talk: PhrasePattern | None
+    agent_at_work: re.Pattern[str]  # matched at an "I"/"my": the agent at work, not their story
     stopwords: frozenset[str]
     synonym_group_of: dict[str, int]  # stem -> synonym group index
 
@@ -230,7 +231,8 @@ def load_lexicon() -> Lexicon:
         meaning=phrase_pattern(reflections["meaning_markers"]),
         advice=_words(reflections["advice"]),
         advice_within=phrase_pattern(reflections.get("advice_within", [])),
-        self_talk=phrase_pattern(reflections["self_talk"]),
+        self_talk=phrase_pattern(reflections["self_talk"], regex=True),
+        agent_at_work=re.compile("|".join(f"(?:{p})" for p in reflections["agent_at_work"])),
         stopwords=frozenset(normalise(w) for w in stopwords["words"]),
         synonym_group_of=synonym_group_of,
     )

@@ -66,7 +66,6 @@ class ParaphraseAnalysis(NamedTuple):
     missing_points: list[str]
     parroted: bool
     wrong_numbers: list[tuple[int, int]]
-    self_talk: list[tuple[int, int]]
     advice_only: bool
 
 
@@ -253,21 +252,15 @@ def analyse_paraphrase(
     ):  # "Not going to bed on time." said back: the simplest reflection, and parroting
         reflective, parroted = list(sentences), True
     wrong_numbers = _wrong_numbers(tokens, content) if reflective else []
-    self_talk = (
-        [(m.start(), m.end()) for m in lexicon.self_talk.finditer(lowered)]
-        if lexicon.self_talk
-        else []
-    )
 
     if not reflective and feeling_only:  # a reflection of feeling, not yet of content
         return ParaphraseAnalysis(
-            ParaphraseLevel.SIMPLE, 0.35, feeling_only, covered, missing, parroted, [],
-            self_talk, False,
+            ParaphraseLevel.SIMPLE, 0.35, feeling_only, covered, missing, parroted, [], False,
         )  # fmt: skip
     if not reflective:
         partial = 0.0 if advice_sentences else min(0.25, 0.05 * echoed + 0.08 * framed_any)
         return ParaphraseAnalysis(
-            ParaphraseLevel.NONE, partial, [], covered, missing, parroted, [], self_talk,
+            ParaphraseLevel.NONE, partial, [], covered, missing, parroted, [],
             advice_sentences > 0,
         )  # fmt: skip
     novel = {
@@ -294,7 +287,7 @@ def analyse_paraphrase(
         score = min(score, 0.4)
     return ParaphraseAnalysis(
         level, min(1.0, max(0.0, score)), reflective, covered, missing, parroted, wrong_numbers,
-        self_talk, False,
+        False,
     )  # fmt: skip
 
 

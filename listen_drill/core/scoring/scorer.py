@@ -39,6 +39,7 @@ from listen_drill.core.scoring.question import (
     find_questions,
     overall_type,
 )
+from listen_drill.core.scoring.story import Story, own_story, stretches
 from listen_drill.core.scoring.text import (
     Token,
     mask_quotes,
@@ -109,9 +110,11 @@ class Scorer:
         question_type = overall_type(questions)
         phrase_hits = find_phrases(lowered, self.lexicon, tuple(avoid))
         blocked = [(hit.start, hit.end) for hit in phrase_hits]
+        stories = own_story(all_sentences, tokens, content.words, self.lexicon)
+        not_theirs = blocked + [(s.start, s.end) for s in stories if s.narrative]
         emotion = analyse_emotion(
-            lowered, tokens, all_sentences, expected, self.lexicon, blocked, given=bool(emotion_ids)
-        )
+            lowered, tokens, all_sentences, expected, self.lexicon, not_theirs, bool(emotion_ids)
+        )  # a feeling in the agent's own story is theirs, not the customer's
         paraphrase = analyse_paraphrase(
             lowered,
             tokens,
@@ -130,7 +133,7 @@ class Scorer:
         question_score = self._question_findings(
             questions, question_type, Skill.QUESTION in asked, findings
         )
-        self._paraphrase_findings(paraphrase, content, findings)
+        self._paraphrase_findings(paraphrase, content, stories, findings)
         language_score, roadblocks = self._language_findings(phrase_hits, tokens, findings)
 
         results = {
@@ -335,7 +338,11 @@ class Scorer:
         return score
 
     def _paraphrase_findings(
-        self, paraphrase: ParaphraseAnalysis, content: StatementContent, findings: list[Finding]
+        self,
+        paraphrase: ParaphraseAnalysis,
+        content: StatementContent,
+        stories: list[Story],
+        findings: list[Finding],
     ) -> None:
         if paraphrase.parroted:
             findings.append(
@@ -359,7 +366,7 @@ class Scorer:
                     points=-8,
                 )
             )
-        for start, end in paraphrase.self_talk:
+        for start, end in stretches(stories):
             findings.append(
                 Finding(
                     "paraphrase.self_focus",
