@@ -135,9 +135,24 @@ def epitome(rows: list[Row], judge: Judge) -> list[Measure]:
          f1([r["er_level"] != "0" for r in rows], [acknowledged(f) for f in judged])),
         (name, "interpretation present (F1)", 0.12, 0.70,
          f1([r["ip_level"] != "0" for r in rows], [reflection_level(f) != "none" for f in judged])),
+        (name, "interpretation or own story (F1, see note)", 0.12, 0.70,
+         f1([r["ip_level"] != "0" for r in rows],
+            [reflection_level(f) != "none" or tells_own_story(f) for f in judged])),
         (name, "exploration present (F1)", 0.76, 0.85,
          f1([r["ex_level"] != "0" for r in rows], [question_type(f) != "none" for f in judged])),
     ]  # fmt: skip
+
+
+OWN_STORY_NOTE = """
+Note: EPITOME's judges count relating one's own experience ("I've been there too") as an
+interpretation. The scorer never credits that: it reports it as a self-focus finding, which
+costs points. "interpretation present" counts reflections only; "interpretation or own story"
+also counts that finding, to show whether the scorer notices what the judges saw.
+"""
+
+
+def tells_own_story(feedback: Feedback) -> bool:
+    return any(finding.kind == "paraphrase.self_focus" for finding in feedback.findings)
 
 
 MEASURES: dict[str, Callable[[list[Row], Judge], list[Measure]]] = {
@@ -168,6 +183,8 @@ def main(argv: list[str]) -> int:
         crude_text = "  —  " if crude is None else f"{crude:.2f} "
         met = "yes" if ours >= target else "no"
         print(f"| {name:<40} | {task:<44} | {crude_text} | {target:.2f}   | {ours:.3f} | {met} |")
+    if any(name.startswith("epitome") for name, *_ in results):
+        print(OWN_STORY_NOTE.rstrip())
     return 0
 
 
