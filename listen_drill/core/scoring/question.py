@@ -242,9 +242,19 @@ def _proposal(text: str, lexicon: Lexicon) -> QuestionType | None:
     return None
 
 
+# "What happens next is the courier calls you": a statement that starts like a question.
+CLEFT_VERBS = frozenset({"happens", "happened", "matters", "worries"})
+CLEFT_RE = re.compile(r"^\w+ \w+(?: [\w']+){0,5}? (?:is|was) [\w']")
+
+
 def _looks_interrogative(text: str) -> bool:
-    """ "What do you…" without a question mark, as transcribed speech often is."""
+    """ "What do you…" without a question mark, as transcribed speech often is.
+
+    Not "What happens next is…", "What worries me is…": they tell, then say what it is.
+    """
     words = text.split(" ", 3)
+    if len(words) >= 3 and words[1] in CLEFT_VERBS and CLEFT_RE.match(text):
+        return False
     return len(words) >= 3 and words[1] in (
         "do", "does", "did", "is", "are", "was", "were", "would", "could", "can", "has",
         "have", "will", "might", "should", "about", "else", "kind", "if", "happens",
