@@ -188,6 +188,8 @@ def analyse_paraphrase(
         if not framed and feeling and overlap and IMPERSONAL_FRAME.search(text):
             framed = True  # "Being stranded with two children must be so stressful"
         strong_frame = lead.startswith(STRONG_FRAMES)
+        if not (feeling or hearing or strong_frame) and _tells_next_step(lead):
+            continue  # "Your parcel will arrive tomorrow": what happens next, not what they said
         echoed += overlap
         framed_any = framed_any or framed
         first_person = lead.startswith(("i ", "i'm", "i've", "i'd", "i'll", "we ", "we're", "my "))
@@ -326,6 +328,31 @@ def _says_something(lead: str) -> bool:
 REFLECTION_LEADS = ("so ", "it sounds", "sounds like", "it seems", "what i'm hearing",
                     "what i hear", "if i understand", "in other words")  # fmt: skip
 HEARING = ("i can hear ", "i can see ", "i hear ", "i see that", "i get that")  # not "i heard"
+
+
+# Not "won't": "your phone won't charge" is how it is now.
+FUTURE = frozenset({"will", "shall", "it'll", "we'll", "they'll", "he'll", "she'll",
+                    "i'll", "that'll", "there'll"})  # fmt: skip
+# Before the "will", these make it part of what the customer feels or fears ("Your worry is
+# that it will be late again"), not the next step.
+NOT_A_PLAN = frozenset({"is", "are", "was", "were", "that", "if", "because", "worried", "afraid",
+                        "scared", "hoping", "hope", "think", "feel", "feeling", "when", "whether",
+                        "sure", "fear", "worry", "wonder", "wondering", "believe", "expect",
+                        "said", "say", "mean", "know", "knew", "guess", "suspect", "wish",
+                        "want", "wanted", "need", "told", "realise", "realize", "heard",
+                        "sounds", "seems", "like"})  # fmt: skip
+
+
+def _tells_next_step(lead: str) -> bool:
+    """ "Your parcel will arrive tomorrow", "So the courier will ring first", "It'll be there by
+    Friday": the plan, told in the future, within the first few words."""
+    for word in lead.split(" ", 6)[:6]:
+        word = word.strip(",")
+        if word in FUTURE:
+            return True
+        if word in NOT_A_PLAN:
+            return False
+    return False
 
 
 def _advises(text: str, lexicon: Lexicon) -> bool:
