@@ -300,8 +300,8 @@ SUBJECT_YOU = ("so you", "so your", "you're", "you've", "you'd", "you are", "you
 
 # The customer's situation as the subject of a feeling: a reflection without "you".
 IMPERSONAL_FRAME = re.compile(
-    r"\b(?:must (?:be|have been|feel)|sounds?|seems?|is so|was so|that's|that is|which is)\b"
-)
+    r"\b(?:must (?:be|have been|feel)|sounds?|seems?|is|was|that's|which is)\b"
+)  # "…because the train was cancelled is gutting": said of the situation, with its feeling
 STRONG_FRAMES = ("it sounds", "sounds like", "so you", "what i'm hearing", "what i hear",
                  "if i understand", "in other words", "you're feeling", "you feel", "you've been",
                  "it seems", "you're worried", "you're frustrated", "you sound", "so your",
