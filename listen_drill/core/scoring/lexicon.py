@@ -147,7 +147,7 @@ def load_lexicon() -> Lexicon:
         families[family_id] = EmotionFamily(family_id, str(table.get("label", family_id)))
         for word in table.get("words", []):
             word = normalise(word)
-            if " " not in word:  # phrases ("let down") go into one regex below
+            if " " not in word and "-" not in word:  # "let down", "let-down": phrases, below
                 emotion_stems.setdefault(stem(word), family_id)
 
     synonym_group_of: dict[str, int] = {}
@@ -162,7 +162,7 @@ def load_lexicon() -> Lexicon:
         normalise(word): family_id
         for family_id, table in emotions["families"].items()
         for word in table.get("words", [])
-        if " " in word
+        if " " in word or "-" in word  # tokens stop at a hyphen: "short-changed" is two
     }
     roadblocks = tuple(_rule(category, table) for category, table in language["roadblocks"].items())
     scripted = _rule("scripted", language["scripted"])

@@ -160,7 +160,7 @@ def analyse_paraphrase(
         so_lead = _so_lead(text, lead)
         if lead.startswith(("if ", "unless ")) and not WISH.search(lead):
             continue  # a condition; but "If you could…, you'd…" reflects what they want
-        hearing = lead.startswith(HEARING)
+        hearing = lead.startswith(HEARING) or lead.startswith(CHECKING)  # frames, not advice
         if not hearing and (
             starts_with_any(lead, lexicon.advice)
             or (not so_lead.startswith(REFLECTION_LEADS) and _advises(text, lexicon))
@@ -171,6 +171,7 @@ def analyse_paraphrase(
         if sentence.start in question_sentences and not (
             subject_you
             or lead.startswith(("it sounds", "sounds like", "so it"))
+            or lead.startswith(CHECKING)
             or is_reflective_check(text, lead, lexicon)
         ):
             continue
@@ -303,6 +304,7 @@ IMPERSONAL_FRAME = re.compile(
     r"\b(?:must (?:be|have been|feel)|sounds?|seems?|is|was|that's|which is)\b"
 )  # "…because the train was cancelled is gutting": said of the situation, with its feeling
 STRONG_FRAMES = ("it sounds", "sounds like", "so you", "what i'm hearing", "what i hear",
+                 "it must feel", "that must feel", "it must have felt", "that must have felt",
                  "if i understand", "in other words", "you're feeling", "you feel", "you've been",
                  "it seems", "you're worried", "you're frustrated", "you sound", "so your",
                  "i hear ", "i can hear ")  # fmt: skip
@@ -325,6 +327,17 @@ def _says_something(lead: str) -> bool:
     return False
 
 
+# "Let me make sure I've got this right: it's the third late one?" reflects while it asks.
+CHECKING = (
+    "let me make sure",
+    "let me check i",
+    "just to check",
+    "just to make sure",
+    "to make sure i",
+    "if i understand",
+    "if i've understood",
+    "if i'm understanding",
+)
 REFLECTION_LEADS = ("so ", "it sounds", "sounds like", "it seems", "what i'm hearing",
                     "what i hear", "if i understand", "in other words")  # fmt: skip
 HEARING = ("i can hear ", "i can see ", "i hear ", "i see that", "i get that")  # not "i heard"

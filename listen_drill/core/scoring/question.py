@@ -25,7 +25,8 @@ SELF_QUESTION = re.compile(
 )
 SELF_OFFERS = re.compile(
     r"\b(?:help|assist|do for|get that right|got that right|have that right|understand|"
-    r"understood|ask|check|take a look|look into)\b"
+    r"understood|ask|check|take a look|look into|do to (?:make|put|fix|sort|help)|"
+    r"(?:make|put) (?:this|it|that|things) right)\b"
 )
 SCALING = re.compile(r"\bscale (?:of|from)\b|\bon a scale\b")
 RHETORICAL_TAG = re.compile(r",\s*(?:you know|huh|eh|lol)\s*\?+[\s!.]*$")
