@@ -397,7 +397,14 @@ NOT_A_SUMMARY = frozenset({
     "could", "would", "will", "should", "have", "has", "if", "um", "uh", "yeah", "okay", "ok",
     "please", "just", "anyway", "to", "that's", "far", "yes", "no", "much", "many", "first",
     "maybe", "one", "now", "in", "on", "with", "the", "there's",
+    # an order, not a summary: "So, embrace life", "So try turning it off"
+    "try", "embrace", "remember", "keep", "take", "go", "call", "get", "make", "be", "don't",
+    "stay", "think", "consider", "give", "put", "send", "check", "tell", "bring", "stop",
+    "start", "pick", "hold",
 })  # fmt: skip
+
+
+SO_RE = re.compile(r"\bso,?\s+")
 
 
 def _sums_up(so_lead: str) -> bool:
@@ -414,10 +421,11 @@ def _means(text: str, lexicon: Lexicon) -> bool:
 
 
 def _so_lead(text: str, lead: str) -> str:
-    """The sentence from its "so" on, when fillers hid one: "Okay, so you…" reads "so you…"."""
-    index = text.find("so ")
-    if 0 <= index <= 20 and text[index:].endswith(lead):
-        return text[index:]
+    """The sentence from its "so" on, when fillers hid one: "Okay, so you…" and "So, you…"
+    read "so you…"; the "so" in "also" is none."""
+    found = SO_RE.search(text, 0, 24)
+    if found is not None and text.endswith(lead, found.end()):
+        return "so " + text[found.end() :]
     return lead
 
 
