@@ -31,6 +31,9 @@ AT_WORK = [
     "My apologies for the confusion.",
     "There's nothing I can do, it's out of my hands.",
     "I messed up there, and I'm sorry.",
+    "I need your order number.",
+    "I have to ask a few security questions.",
+    "I wanted to check the address first.",
 ]
 
 STORIES = [
@@ -41,6 +44,8 @@ STORIES = [
     "I know the feeling.",
     "When I was a student my landlord did the same.",
     "I go to bed around one and wake up twice.",
+    "I wanted a refund as well when mine broke.",
+    "I had to chase mine for a month.",
 ]
 
 STATEMENT = "My parcel never came and it was a birthday present."
