@@ -134,6 +134,8 @@ CLAUSE_MARKS = frozenset(",;:.!?")
 NOT_THE_CUSTOMER = frozenset({"i'm", "im", "i've", "ive", "i'll", "me", "myself", "we're", "my",
                               "our", "his", "her", "their"})  # fmt: skip
 SUBJECTS = frozenset({"i", "we"})
+# Before "happy to" or "glad to", these make it the agent's willingness: "I'd be happy to check".
+WILLING = frozenset({"i", "i'd", "id", "i'm", "im", "i'll", "we", "we'd", "we're", "we'll"})
 # "I really understand how upsetting…": after these the feeling is the customer's, not the agent's.
 EMPATHIC_VERBS = frozenset({"understand", "know", "imagine", "hear", "see", "get", "bet", "guess",
                             "sense", "appreciate", "realise", "realize", "think", "would", "could",
@@ -197,9 +199,9 @@ def find_mentions(
             for i, t in enumerate(before)
         )  # "you're not upset", "don't be worried"; not "payments you didn't make is alarming"
         own = _someone_elses(near)  # "I'm so frustrated": the agent's, not the customer's
-        if not own and not near and family in POSITIVE:
+        if not own and family in POSITIVE and (not near or any(t.text in WILLING for t in near)):
             following = bisect_right(ends, end)
-            # "Happy to check", "Glad to help": the agent's willingness, its "I'm" left out
+            # "Happy to check", "I'd be glad to help": the agent's willingness, not a feeling
             own = following < len(tokens) and tokens[following].text == "to"
         window = lowered[max(0, start - 14) : start]
         mild = bool(lexicon.mild and lexicon.mild.search(window))
