@@ -253,7 +253,8 @@ def analyse_paraphrase(
         and len(reply_words) <= ECHO_WORDS
         and 2 <= run >= 0.6 * len(reply_words)
         and any(w not in lexicon.stopwords and w not in lexicon.courtesies for w in reply_words)
-    ):  # "Thank you." said back to "Okay. Thank you." is a courtesy, not an echo  # "Not going to bed on time." said back: the simplest reflection, and parroting
+    ):  # "Not going to bed on time." said back: the simplest reflection, and parroting; but
+        # "Thank you." said back to "Okay. Thank you." is a courtesy, not an echo
         reflective, parroted = list(sentences), True
     wrong_numbers = _wrong_numbers(tokens, content) if reflective else []
 
