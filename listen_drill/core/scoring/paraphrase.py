@@ -425,6 +425,8 @@ def _means(text: str, lexicon: Lexicon) -> bool:
 def _so_lead(text: str, lead: str) -> str:
     """The sentence from its "so" on, when fillers hid one: "Okay, so you…" and "So, you…"
     read "so you…"; the "so" in "also" is none."""
+    if text.find("so", 0, 24) < 0:
+        return lead  # most sentences: no "so" near the start, no pattern to run
     found = SO_RE.search(text, 0, 24)
     if found is not None and text.endswith(lead, found.end()):
         return "so " + text[found.end() :]
