@@ -198,9 +198,12 @@ def analyse_paraphrase(
         if (
             first_person
             and not hearing
-            and not any(t.text in ("you", "your", "you're") for t in words)
+            and (
+                not any(t.text in ("you", "your", "you're") for t in words)
+                or (AGENT_DID.match(lead) is not None and not so_lead.startswith("so "))
+            )
         ):
-            continue
+            continue  # "I've checked your order and it's with the courier": news, not a reflection
         # Without a statement, judge by form; with one, a reflection carries some of it, or is
         # long enough and about the customer ("…your health and your baby") to be one anyway.
         carries = (
@@ -345,6 +348,15 @@ REFLECTION_LEADS = ("so ", "it sounds", "sounds like", "it seems", "what i'm hea
 HEARING = ("i can hear ", "i can see ", "i hear ", "i see that", "i get that")  # not "i heard"
 
 
+# "I've checked your order…", "I refunded you…": what the agent did, reported. Not "I noticed
+# you…" or "I wondered if you…", which offer what the agent took in, nor "we charged you
+# twice", which owns what the customer complains of.
+AGENT_DID = re.compile(
+    r"i(?:'ve| have)? (?:just |already |also |now )?(?!(?:noticed|heard|understood|"
+    r"realised|realized|gathered|sensed|worried|imagined|guessed|wondered|learned|felt|"
+    r"thought|wanted|needed|hoped|asked|listened|liked|loved|hated|enjoyed|appreciated)\b)"
+    r"(?:[a-z]+ed|sent|put|made|got|set|run|done|found|spoken|rung|given|taken|kept|paid)\b"
+)
 # Not "won't": "your phone won't charge" is how it is now.
 FUTURE = frozenset({"will", "shall", "it'll", "we'll", "they'll", "he'll", "she'll",
                     "i'll", "that'll", "there'll"})  # fmt: skip
@@ -361,10 +373,11 @@ NOT_A_PLAN = frozenset({"is", "are", "was", "were", "that", "if", "because", "wo
 def _tells_next_step(lead: str) -> bool:
     """ "Your parcel will arrive tomorrow", "So the courier will ring first", "It'll be there by
     Friday": the plan, told in the future, within the first few words."""
-    for word in lead.split(" ", 6)[:6]:
+    words = lead.split(" ", 7)[:7]
+    for index, word in enumerate(words[:6]):
         word = word.strip(",")
-        if word in FUTURE:
-            return True
+        if word in FUTURE or (word == "should" and words[index + 1] not in ("have", "'ve")):
+            return True  # "…should arrive tomorrow"; but "it should have come on Tuesday"
         if word in NOT_A_PLAN:
             return False
     return False

@@ -34,6 +34,9 @@ AT_WORK = [
     "I need your order number.",
     "I have to ask a few security questions.",
     "I wanted to check the address first.",
+    "I've pushed the refund through now.",
+    "I rerouted the van to the depot.",
+    "I've dealt with it now.",
 ]
 
 STORIES = [
