@@ -376,7 +376,8 @@ def _tells_next_step(lead: str) -> bool:
     words = lead.split(" ", 7)[:7]
     for index, word in enumerate(words[:6]):
         word = word.strip(",")
-        if word in FUTURE or (word == "should" and words[index + 1] not in ("have", "'ve")):
+        following = words[index + 1] if index + 1 < len(words) else ""
+        if word in FUTURE or (word == "should" and following not in ("", "have", "'ve")):
             return True  # "…should arrive tomorrow"; but "it should have come on Tuesday"
         if word in NOT_A_PLAN:
             return False

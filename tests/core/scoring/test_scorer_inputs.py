@@ -1,7 +1,10 @@
 """Inputs that once went wrong: letters that lower-case to two characters, curly apostrophes in
-a pack's phrases, skills given as a generator, stutters cleaned in two steps."""
+a pack's phrases, skills given as a generator, stutters cleaned in two steps, replies cut short."""
 
 from __future__ import annotations
+
+import tomllib
+from pathlib import Path
 
 from listen_drill.core.models import Skill
 from listen_drill.core.scoring import default_scorer
@@ -9,6 +12,7 @@ from listen_drill.core.scoring.question import clean_speech
 from listen_drill.core.scoring.text import normalise
 
 STATEMENT = "This is the third time my delivery has been late!"
+TABLE = Path(__file__).resolve().parents[2] / "data" / "customer_service_cases.toml"
 
 
 def test_normalise_never_changes_the_length() -> None:
@@ -50,3 +54,24 @@ def test_cleaning_transcribed_stutters_is_done_in_one_pass() -> None:
         once = clean_speech(text)
         assert clean_speech(once) == once
     assert clean_speech("i-i-it was late") == "it was late"
+
+
+def test_a_reply_that_stops_after_should_is_scored() -> None:
+    """ "It really should" once ran off the end of its words looking for a "have"."""
+    feedback = default_scorer().score(STATEMENT, "It really should")
+    assert feedback.skill(Skill.PARAPHRASE).label == "none"
+
+
+def test_every_word_prefix_of_the_teams_replies_is_scored() -> None:
+    """A reply cut after any word (as an agent types) never breaks a rule that looks ahead:
+    every cut scores, within 0-100, with every highlight inside the reply."""
+    table = tomllib.loads(TABLE.read_text(encoding="utf-8"))
+    scorer = default_scorer()
+    for case in table["cases"]:
+        statement = table["statements"][case["statement"]]
+        words = case["response"].split(" ")
+        for cut in range(1, len(words) + 1):
+            reply = " ".join(words[:cut])
+            feedback = scorer.score(statement, reply)
+            assert 0 <= feedback.overall <= 100, reply
+            assert all(0 <= f.start <= f.end <= len(reply) for f in feedback.findings), reply
