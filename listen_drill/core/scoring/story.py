@@ -27,7 +27,9 @@ FIRST_PERSON = frozenset({"i", "im", "ive", "my"})  # and every "i'…": "i'm", 
 ADVERBS = frozenset({"really", "totally", "completely", "truly", "just", "so", "absolutely",
                      "fully", "genuinely", "honestly", "certainly", "definitely", "personally",
                      "actually", "already", "now", "quickly", "immediately", "do", "did",
-                     "also"})  # fmt: skip
+                     "also", "still"})  # fmt: skip
+AUXILIARIES = frozenset({"", "am", "'m", "was", "do", "did", "have", "had", "can", "could",
+                         "will", "would", "should", "must", "might", "may"})  # fmt: skip
 ADVERBS_RE = re.compile(r"^(i|i'm|i've) (?:(?:" + "|".join(sorted(ADVERBS)) + r") )+")
 # After these an "I" sits inside another clause ("the charge, which I've reversed", "once I have
 # the serial number", "I wish I had better news"), and a "my" after a preposition is no subject
@@ -139,13 +141,22 @@ def _narrative(
     """The agent speaks of themselves (not to the customer) and not about the job in hand."""
     at_work = lexicon.agent_at_work
     if all(
-        at_work.match(_plain(text[offset:])) is not None
+        _tells_nothing(clause := _plain(text[offset:])) or at_work.match(clause) is not None
         for offset, is_my in subjects
         if _is_subject(text, offset, is_my)
     ):
         return False  # "I've checked the tracking", "I'm so sorry": the agent at work
     # "My new phone won't charge", said back: the customer's words, not a story
     return GREETING_RE.match(text) is None and not _echoes(text, customer_words)
+
+
+def _tells_nothing(clause: str) -> bool:
+    """ "…how sorry I am.", "…than I do": a subject with no more than a helping verb after it
+    says nothing of the agent."""
+    words = clause.split(" ", 2)
+    if len(words) > 2 and words[2].strip(".,;:!?"):
+        return False
+    return len(words) < 2 or words[1].strip(".,;:!?") in AUXILIARIES
 
 
 def _is_subject(text: str, offset: int, is_my: bool) -> bool:

@@ -37,6 +37,11 @@ AT_WORK = [
     "I've pushed the refund through now.",
     "I rerouted the van to the depot.",
     "I've dealt with it now.",
+    "I've been through your order history and found the problem.",
+    "I just want to say how sorry I am.",
+    "I'm on the phone to the courier now.",
+    "I'm still waiting to hear from the warehouse.",
+    "My apologies, I misread that.",
 ]
 
 STORIES = [
@@ -49,6 +54,7 @@ STORIES = [
     "I go to bed around one and wake up twice.",
     "I wanted a refund as well when mine broke.",
     "I had to chase mine for a month.",
+    "I've been through it with my own bank.",
 ]
 
 STATEMENT = "My parcel never came and it was a birthday present."
