@@ -18,7 +18,9 @@ OPEN_WHERE = re.compile(
     r"(?:where|when) (?:would|do|does|did|could|might) (?:you|that|this|it) "
     r"(?:see|like|want|wanna|think|feel|go|fit|leave|come in|stand|start|lie|be|put)"
 )
-PRONOUNS = ("you", "it", "they", "he", "she", "we", "i", "that", "this", "there", "your")
+# Second words that make "Have…", "Is…" a question without "?"; "u", "ur": chat spelling.
+PRONOUNS = ("you", "it", "they", "he", "she", "we", "i", "that", "this", "there", "your", "u",
+            "ur")  # fmt: skip
 SELF_QUESTION = re.compile(
     r"(?:^|\b(?:why|how|what|where|who|when)\s+)(?:am|was|do|did|would|could|can|can't|should)"
     r" i\b|\b(?:does|did|is|will) my\b|\baren't i\b|\bam i\b"
@@ -243,19 +245,23 @@ def _proposal(text: str, lexicon: Lexicon) -> QuestionType | None:
     return None
 
 
+FACT_DETERMINERS = ("the", "your", "ur", "a", "an")
 # "What happens next is the courier calls you": a statement that starts like a question.
 CLEFT_VERBS = frozenset({"happens", "happened", "matters", "worries"})
 CLEFT_RE = re.compile(r"^\w+ \w+(?: [\w']+){0,5}? (?:is|was) [\w']")
 
 
 def _looks_interrogative(text: str) -> bool:
-    """ "What do you…" without a question mark, as transcribed speech often is.
+    """ "What do you…" without a question mark, as transcribed speech often is; in chat,
+    "whats the order number".
 
     Not "What happens next is…", "What worries me is…": they tell, then say what it is.
     """
     words = text.split(" ", 3)
     if len(words) >= 3 and words[1] in CLEFT_VERBS and CLEFT_RE.match(text):
         return False
+    if len(words) >= 3 and words[0] in ("what's", "whats") and words[1] in FACT_DETERMINERS:
+        return True
     return len(words) >= 3 and words[1] in (
         "do", "does", "did", "is", "are", "was", "were", "would", "could", "can", "has",
         "have", "will", "might", "should", "about", "else", "kind", "if", "happens",
@@ -268,6 +274,7 @@ def _asks_for_a_fact(text: str, lexicon: Lexicon) -> bool:
     for lead in (
         "what is your ",
         "what's your ",
+        "whats the ",
         "whats your ",
         "what is the ",
         "what's the ",
