@@ -21,8 +21,16 @@ from listen_drill.core.scoring.text import (
     longest_common_run,
 )
 
-# "I", "I'm", "I'd", "my": where the agent speaks of themselves. "me" is rarely the subject.
-FIRST_PERSON = frozenset({"i", "im", "ive", "my"})  # and every "i'…": "i'm", "i've", "i'll"
+# What a word says of who speaks to whom: "I", "I'm", "my" (the agent as a subject; "me" is
+# rarely one), "me", "myself", or the customer addressed.
+SUBJECT, MY, ME, ADDRESSED = 1, 2, 3, 4
+ROLES: dict[str, int] = {
+    **dict.fromkeys(("i", "im", "ive", "i'm", "i've", "i'd", "i'll", "i's"), SUBJECT),
+    "my": MY,
+    "me": ME,
+    "myself": ME,
+    **dict.fromkeys(SECOND_PERSON, ADDRESSED),
+}
 # Words between the subject and its verb that change nothing: "I really understand".
 ADVERBS = frozenset({"really", "totally", "completely", "truly", "just", "so", "absolutely",
                      "fully", "genuinely", "honestly", "certainly", "definitely", "personally",
@@ -94,16 +102,18 @@ def own_story(
         while following < count and tokens[following].start < sentence.end:
             token = tokens[following]
             following += 1
+            role = ROLES.get(token.text)  # one look-up: most words are none of these
+            if role is None:
+                continue
             offset = token.start - sentence.start
             if text[offset] == " ":
                 continue  # inside quoted speech, masked: someone else's words
-            word = token.text
-            if word in SECOND_PERSON:
+            if role == ADDRESSED:
                 addressed = True
-            elif word in FIRST_PERSON or word.startswith("i'"):
-                subjects.append((offset, word == "my"))
-            elif word == "me" or word == "myself":
+            elif role == ME:
                 mentions_me = True
+            else:
+                subjects.append((offset, role == MY))
         narrative = (
             bool(subjects) and not addressed and _narrative(text, subjects, customer_words, lexicon)
         ) or (
