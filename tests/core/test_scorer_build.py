@@ -90,3 +90,28 @@ def test_the_command_names_a_stale_build_and_the_fix(tmp_path: Path) -> None:
     assert "older than text.py" in result.stderr
     assert "make build" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_installing_as_python_removes_an_earlier_compiled_scorer(tmp_path: Path) -> None:
+    """Otherwise the old modules would shadow the Python ones and be refused as stale, and
+    rebuilding (which fails again, or is asked not to compile) could never mend it."""
+    root = Path(__file__).resolve().parents[2]
+    for name in ("setup.py", "pyproject.toml", "README.md"):
+        shutil.copy(root / name, tmp_path / name)
+    scoring = tmp_path / "listen_drill" / "core" / "scoring"
+    scoring.mkdir(parents=True)
+    (scoring / "text.py").write_text("")
+    left = [scoring / f"text{SUFFIX}", tmp_path / f"listen_drill_scorer__mypyc{SUFFIX}"]
+    for path in left:
+        path.write_bytes(b"")
+    result = subprocess.run(
+        [sys.executable, "setup.py", "--name"],
+        cwd=tmp_path,
+        env={**os.environ, "LISTEN_DRILL_PURE_PYTHON": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert not any(path.exists() for path in left)
+    assert (scoring / "text.py").exists()
