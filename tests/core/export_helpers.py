@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
+from listen_drill.core.export.filters import ExportFilter
+from listen_drill.core.export.progress_file import export_progress_file
+from listen_drill.core.export.source import AttemptSource
 from listen_drill.core.models import Attempt, Feedback, Finding, Profile, Skill, SkillResult
 from listen_drill.core.store import Store, new_attempt_uuid
 
@@ -72,3 +76,8 @@ def add_attempts(
         )
         saved.append(store.record_attempt(replace(attempt)))
     return saved
+
+
+def export_file(store: Store, path: Path, profiles: tuple[str, ...] = ()) -> Path:
+    """A progress file of `profiles` (names or uuids; none: everyone), as an agent sends it."""
+    return export_progress_file(AttemptSource.for_store(store), path, ExportFilter(profiles)).path

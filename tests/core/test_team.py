@@ -10,14 +10,13 @@ import pytest
 from sqlite_utils import Database
 
 from listen_drill.core.export.filters import ExportFilter
-from listen_drill.core.export.progress_file import ProgressFileError, export_progress_file
+from listen_drill.core.export.progress_file import ProgressFileError
 from listen_drill.core.export.report import build_report, recent_trend
-from listen_drill.core.export.source import AttemptSource
 from listen_drill.core.stats import listening_profile, period_series, skill_averages
 from listen_drill.core.store import Store
 from listen_drill.core.team import TeamDb, merge_progress_file, merge_progress_files, team_overview
 from listen_drill.core.team_export import export_team_csv
-from tests.core.export_helpers import START, add_attempts
+from tests.core.export_helpers import START, add_attempts, export_file
 
 
 @pytest.fixture
@@ -25,10 +24,6 @@ def agent_store(store: Store) -> Store:
     add_attempts(store, store.create_profile("Maya"), 90, every=timedelta(hours=19))
     add_attempts(store, store.create_profile("Tom"), 40, every=timedelta(hours=31))
     return store
-
-
-def export_file(store: Store, path: Path, profiles: tuple[str, ...] = ()) -> Path:
-    return export_progress_file(AttemptSource.for_store(store), path, ExportFilter(profiles)).path
 
 
 def snapshot(path: Path) -> dict[str, list[dict[str, object]]]:

@@ -12,9 +12,6 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from listen_drill.core.export.filters import ExportFilter
-from listen_drill.core.export.progress_file import export_progress_file
-from listen_drill.core.export.source import AttemptSource
 from listen_drill.core.store import Store
 from listen_drill.core.team import (
     _DAY_TOTALS_SELECT,
@@ -22,7 +19,7 @@ from listen_drill.core.team import (
     merge_progress_files,
     team_overview,
 )
-from tests.core.export_helpers import START, add_attempts
+from tests.core.export_helpers import START, add_attempts, export_file
 
 
 @pytest.fixture
@@ -31,10 +28,6 @@ def agent_store(store: Store) -> Store:
     add_attempts(store, store.create_profile("Maya"), 60, every=timedelta(hours=5))
     add_attempts(store, store.create_profile("Tom"), 30, every=timedelta(hours=11))
     return store
-
-
-def export_file(store: Store, path: Path, profiles: tuple[str, ...] = ()) -> Path:
-    return export_progress_file(AttemptSource.for_store(store), path, ExportFilter(profiles)).path
 
 
 def grouped(team: TeamDb) -> list[tuple[object, ...]]:
