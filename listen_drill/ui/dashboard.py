@@ -108,10 +108,6 @@ def _practise(store: Store, ranked: list[stats.DrillScore]) -> list[PractiseItem
     return items[:PRACTISE_SHOWN]
 
 
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}"
 
@@ -257,9 +253,8 @@ class DashboardView(QWidget):
         self.next_label.setText("<br>".join(lines) or "Nothing yet.")
         self.practise_list.clear()
         for item in data.practise:
-            entry = QListWidgetItem(
-                f"{item.average:.0f} · {item.pack_title}: “{_shorten(item.statement, 90)}”"
-            )
+            one_line = " ".join(item.statement.split())  # the list elides what does not fit
+            entry = QListWidgetItem(f"{item.average:.0f} · {item.pack_title}: “{one_line}”")
             entry.setToolTip(item.statement)
             entry.setData(DRILL_KEY_ROLE, (item.pack_id, item.drill_id))
             self.practise_list.addItem(entry)
