@@ -6,7 +6,6 @@ Offsets always point into the reply as the agent typed it, so findings can highl
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
@@ -103,12 +102,6 @@ def tokenize(lowered: str) -> list[Token]:
         end = start + len(word)
         append(make(Token, (word, cache.get(word) or stem(word), start, end)))
     return tokens
-
-
-def tokens_in(tokens: list[Token], start: int, end: int) -> list[Token]:
-    """The tokens that begin inside [start, end): a slice found by bisection, not a scan."""
-    starts = [t.start for t in tokens]
-    return tokens[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 class Sentence(NamedTuple):
