@@ -11,7 +11,7 @@ import json
 import sqlite3
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -544,25 +544,29 @@ def attempts_where(
     return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
 
 
+# The columns of one local day's sums, for a GROUP BY over attempts; `day_total` reads them.
+DAY_SUMS = """date(created_at, 'localtime') AS day, count(*), total(overall),
+    total(paraphrase_score), count(paraphrase_score), total(emotion_score), count(emotion_score),
+    total(question_score), count(question_score), total(language_score), count(language_score)"""
+
+
+def day_total(row: Sequence[Any]) -> DayTotal:
+    """A `DayTotal` from `DAY_SUMS`'s columns (the day must not be NULL)."""
+    return DayTotal(
+        day=date.fromisoformat(row[0]),
+        attempts=row[1],
+        overall_sum=row[2],
+        skill_sums=(row[3], row[5], row[7], row[9]),
+        skill_counts=(row[4], row[6], row[8], row[10]),
+    )
+
+
 def query_daily_totals(conn: sqlite3.Connection, where: str, params: list[Any]) -> DailyTotals:
     """Attempts summed per local day by SQLite: the dashboard's and the team report's fast path."""
-    sql = f"""
-        SELECT date(created_at, 'localtime') AS day, count(*), total(overall),
-               total(paraphrase_score), count(paraphrase_score),
-               total(emotion_score), count(emotion_score),
-               total(question_score), count(question_score),
-               total(language_score), count(language_score)
-        FROM attempts {where} GROUP BY day ORDER BY day
-    """
+    sql = f"SELECT {DAY_SUMS} FROM attempts {where} GROUP BY day ORDER BY day"
     return DailyTotals(
         tuple(
-            DayTotal(
-                day=date.fromisoformat(row[0]),
-                attempts=row[1],
-                overall_sum=row[2],
-                skill_sums=(row[3], row[5], row[7], row[9]),
-                skill_counts=(row[4], row[6], row[8], row[10]),
-            )
+            day_total(row)
             for row in conn.execute(sql, params)
             if row[0] is not None  # a timestamp SQLite cannot read has no day
         )

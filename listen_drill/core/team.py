@@ -41,7 +41,7 @@ from listen_drill.core.export.report import Trend, recent_trend
 from listen_drill.core.export.source import AttemptSource
 from listen_drill.core.models import Profile
 from listen_drill.core.stats import DailyTotals, DayTotal, SkillAverages, skill_averages
-from listen_drill.core.store import utc_now
+from listen_drill.core.store import DAY_SUMS, day_total, utc_now
 
 TEAM_MIGRATIONS = Migrations("listen_drill_team")
 
@@ -137,14 +137,10 @@ def m001_team(db: Database) -> None:
 
 # Each agent's attempts summed per local day, the team view's figures. The sums come from the
 # same grouped query over the attempts (same rows, same order), so they are the live figures.
-_DAY_TOTALS_SELECT = """
-    SELECT agent_id, date(created_at, 'localtime') AS day, count(*), total(overall),
-           total(paraphrase_score), count(paraphrase_score),
-           total(emotion_score), count(emotion_score),
-           total(question_score), count(question_score),
-           total(language_score), count(language_score)
-    FROM attempts {where} GROUP BY agent_id, day ORDER BY agent_id, day
-"""
+_DAY_TOTALS_SELECT = (
+    f"SELECT agent_id, {DAY_SUMS} FROM attempts {{where}} GROUP BY agent_id, day"
+    " ORDER BY agent_id, day"
+)
 # Local days depend on the machine's time zone: the zone's UTC offset at noon UTC on every other
 # day of 2020-2035, as SQLite's 'localtime' sees it, identifies the zone the totals were made in.
 _ZONE_SIGNATURE_SQL = """
@@ -526,17 +522,8 @@ def team_overview(team: TeamDb, filters: ExportFilter = EVERYTHING) -> list[Agen
     )
     days: dict[int, list[DayTotal]] = defaultdict(list)
     for row in rows:
-        if row[1] is None:
-            continue
-        days[row[0]].append(
-            DayTotal(
-                day=date.fromisoformat(row[1]),
-                attempts=row[2],
-                overall_sum=row[3],
-                skill_sums=(row[4], row[6], row[8], row[10]),
-                skill_counts=(row[5], row[7], row[9], row[11]),
-            )
-        )
+        if row[1] is not None:  # a timestamp SQLite cannot read has no day
+            days[row[0]].append(day_total(row[1:]))
     agents = filters.select(team.agents())
     return [_overview(agent, DailyTotals(tuple(days.get(agent.id, ())))) for agent in agents]
 
