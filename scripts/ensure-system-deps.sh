@@ -4,8 +4,9 @@
 # Installs as root or with password-less sudo; otherwise prints the one apt-get line to run.
 set -euo pipefail
 
-# Qt's widgets on any platform plugin, a font to draw text with, and PulseAudio for speech.
-qt_libs="libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 fonts-dejavu-core libpulse0"
+# Qt's widgets on any platform plugin, a font to draw text with, and for speech: PulseAudio,
+# GSSAPI (QtTextToSpeech pulls in QtNetwork, which links it) and XRandR (the FFmpeg media plugin).
+qt_libs="libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 fonts-dejavu-core libpulse0 libgssapi-krb5-2 libxrandr2"
 # Qt's X11 (xcb) plugin, for a real window.
 x11_libs="libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0"
 # A virtual screen, for screenshots of the real window on a machine without one.
