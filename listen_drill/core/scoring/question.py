@@ -14,9 +14,11 @@ CLAUSE_SPLIT = re.compile(r"[,;:–—]\s*|--+\s*")
 STUTTER = re.compile(r"\b([a-z']+)(?:-+\1\b)+")
 FALSE_START = re.compile(r"\b([a-z]{1,3})-(?:\1-)*(?=\1[a-z])")  # "wh-what", "i-it"
 DASHES = re.compile(r"(?<=[a-z])-(?=\s)|\s-(?=[a-z])")
+# "Where would you put yourself…?" invites; "When did you put the freeze on?" asks for a date.
 OPEN_WHERE = re.compile(
     r"(?:where|when) (?:would|do|does|did|could|might) (?:you|that|this|it) "
-    r"(?:see|like|want|wanna|think|feel|go|fit|leave|come in|stand|start|lie|be|put)"
+    r"(?:see|like|want|wanna|think|feel|go|fit|leave|come in|stand|start|lie|be)"
+    r"|where (?:would|do|does|did|could|might) (?:you|that|this|it) put"
 )
 # Second words that make "Have…", "Is…" a question without "?"; "u", "ur": chat spelling.
 PRONOUNS = ("you", "it", "they", "he", "she", "we", "i", "that", "this", "there", "your", "u",
@@ -304,7 +306,7 @@ def is_reflective_check(text: str, stripped: str, lexicon: Lexicon) -> bool:
         for filler in CHECK_FILLERS:
             if lead.startswith(filler):
                 lead = _trim(lead[len(filler) :])
-    if not lead.startswith(("so ", "so,")):
+    if not lead.startswith(("so ", "so,", "you ", "you're ", "you've ", "your ", "it ", "it's ")):
         return False
     first = _first_word(stripped)
     return (
