@@ -18,6 +18,7 @@ from listen_drill.core.scoring.question import (
     strip_fillers,
 )
 from listen_drill.core.scoring.text import (
+    SECOND_PERSON,
     Sentence,
     Token,
     longest_common_run,
@@ -179,7 +180,7 @@ def analyse_paraphrase(
             hearing
             or starts_with_any(lead, lexicon.framing)
             or starts_with_any(so_lead, lexicon.framing)
-            or any(t.text in ("you", "your", "you're", "you've", "yourself") for t in words)
+            or any(t.text in SECOND_PERSON for t in words)
         )
         carried = content.carried
         overlap = len([t for t in words if t.stem in carried])
