@@ -178,8 +178,18 @@ FACT_VERBS = ("tell ", "give ", "send ", "read ", "share ")
 FACT_REQUEST = re.compile(r"^(?:tell|give|send|read|share with) (?:me|us) (?:your|the) ")
 
 
+TELL_ME = re.compile(r"^tell (?:me|us) ")
+FACT_CLAUSES = ("when ", "where ", "which ", "who ", "whether ", "if ")
+
+
 def _asks_for_one_fact(text: str, lexicon: Lexicon) -> bool:
-    """ "Tell me your postcode", "give me the booking reference": one fact, however politely."""
+    """ "Tell me your postcode", "give me the booking reference", "tell me when you posted it",
+    "tell me how many…": one fact, however politely."""
+    told = TELL_ME.match(text)
+    if told is not None:
+        rest = text[told.end() :]
+        if rest.startswith(FACT_CLAUSES) or _starts(rest, lexicon.fact_openers):
+            return True
     request = FACT_REQUEST.match(text)
     if request is None:
         return False
