@@ -121,6 +121,7 @@ def analyse_paraphrase(
     content: StatementContent,
     lexicon: Lexicon,
     blocked: list[tuple[int, int]] = (),  # type: ignore[assignment]
+    validations: list[tuple[int, int]] = (),  # type: ignore[assignment]
 ) -> ParaphraseAnalysis:
     """Find the sentences that reflect the customer's content and judge how much they add.
 
@@ -189,6 +190,12 @@ def analyse_paraphrase(
         )
         if not framed and feeling and overlap and IMPERSONAL_FRAME.search(text):
             framed = True  # "Being stranded with two children must be so stressful"
+        elif (
+            not framed
+            and overlap >= 2
+            and any(sentence.start <= start < sentence.end for start, _ in validations)
+        ):
+            framed = True  # "Eleven years with us and new customers pay half, I can see why…"
         strong_frame = lead.startswith(STRONG_FRAMES)
         if not (feeling or hearing or strong_frame) and _tells_next_step(lead):
             continue  # "Your parcel will arrive tomorrow": what happens next, not what they said
@@ -307,7 +314,8 @@ SUBJECT_YOU = ("so you", "so your", "you're", "you've", "you'd", "you are", "you
 
 # The customer's situation as the subject of a feeling: a reflection without "you".
 IMPERSONAL_FRAME = re.compile(
-    r"\b(?:must (?:be|have been|feel)|sounds?|seems?|is|was|that's|which is)\b"
+    r"\b(?:must (?:be|have been|feel)|sounds?|seems?|is|was|that's|which is|"
+    r"would (?:drive|make|leave|get|have made|have left))\b"
 )  # "…because the train was cancelled is gutting": said of the situation, with its feeling
 STRONG_FRAMES = ("it sounds", "sounds like", "so you", "what i'm hearing", "what i hear",
                  "it must feel", "that must feel", "it must have felt", "that must have felt",

@@ -124,6 +124,7 @@ class Scorer:
             content,
             self.lexicon,
             blocked,
+            emotion.validations,
         )
 
         para_score = paraphrase.score
