@@ -180,6 +180,9 @@ FACT_REQUEST = re.compile(r"^(?:tell|give|send|read|share with) (?:me|us) (?:you
 
 TELL_ME = re.compile(r"^tell (?:me|us) ")
 FACT_CLAUSES = ("when ", "where ", "which ", "who ", "whether ", "if ")
+# "where things stand", "where you are with it": the whole situation, not a place
+SITUATION = ("where things ", "where you are with", "where you're at", "where you're up to",
+             "where we are with", "where it's at", "where it stands")  # fmt: skip
 
 
 def _asks_for_one_fact(text: str, lexicon: Lexicon) -> bool:
@@ -188,7 +191,9 @@ def _asks_for_one_fact(text: str, lexicon: Lexicon) -> bool:
     told = TELL_ME.match(text)
     if told is not None:
         rest = text[told.end() :]
-        if rest.startswith(FACT_CLAUSES) or _starts(rest, lexicon.fact_openers):
+        if (rest.startswith(FACT_CLAUSES) and not rest.startswith(SITUATION)) or _starts(
+            rest, lexicon.fact_openers
+        ):
             return True
     request = FACT_REQUEST.match(text)
     if request is None:
