@@ -150,11 +150,15 @@ def load_lexicon() -> Lexicon:
             if " " not in word and "-" not in word:  # "let down", "let-down": phrases, below
                 emotion_stems.setdefault(stem(word), family_id)
 
+    # Each word of a phrase joins the group, but not its stop words: "over and over" must not
+    # make every "and" a synonym of "again".
+    stop = frozenset(normalise(w) for w in stopwords["words"])
     synonym_group_of: dict[str, int] = {}
     for index, group in enumerate(synonyms["groups"]):
         for word in group:
             for part in normalise(word).split():
-                synonym_group_of.setdefault(stem(part), index)
+                if part not in stop:
+                    synonym_group_of.setdefault(stem(part), index)
 
     for word in emotions.get("generic", {}).get("words", []):
         emotion_stems.setdefault(stem(normalise(word)), GENERIC_FAMILY)

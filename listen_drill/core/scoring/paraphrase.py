@@ -214,10 +214,14 @@ def analyse_paraphrase(
             continue  # "I've checked your order and it's with the courier": news, not a reflection
         # Without a statement, judge by form; with one, a reflection carries some of it, or is
         # long enough and about the customer ("…your health and your baby") to be one anyway.
-        carries = (
-            overlap >= 1
-            or not content.stems
-            or (len(words) >= 6 and any(t.text in ("your", "you're", "you've") for t in words))
+        # A drill's key points say what the content is: then a reflection must carry some of it,
+        # or "So your parcel is late again" would be credited against a cold dinner.
+        carries = overlap >= 1 or (
+            not content.key_points
+            and (
+                not content.stems
+                or (len(words) >= 6 and any(t.text in ("your", "you're", "you've") for t in words))
+            )
         )
         by_form = (
             (strong_frame and len(words) >= 4 and _says_something(lead))
@@ -231,7 +235,7 @@ def analyse_paraphrase(
         )
         # the meaning search runs only where its answer counts: most sentences never get here
         meaning: bool | None = None
-        if (by_form and (carries or not feeling)) or (
+        if (by_form and (carries or not (feeling or content.key_points))) or (
             carries
             and framed
             and len(words) >= 3
