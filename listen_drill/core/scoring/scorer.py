@@ -153,7 +153,13 @@ class Scorer:
             Skill.LANGUAGE: SkillResult(Skill.LANGUAGE, language_score, "", True),
         }
         if not all(result.asked for result in results.values()):
-            findings = [self._priced(f, results, weights) for f in findings]
+            # A drill that asks for no question needs no "There is no question"; words in the
+            # reply that would cost points elsewhere are still worth showing, at no cost.
+            findings = [
+                self._priced(f, results, weights)
+                for f in findings
+                if f.has_span or results[f.skill].asked
+            ]
         findings.extend(_earned(results, weights, paraphrase, emotion, questions))
         total = sum(f.points for f in findings)
         overall = max(0, min(100, round(total)))
@@ -446,7 +452,8 @@ class Scorer:
     def _priced(
         finding: Finding, results: dict[Skill, SkillResult], weights: dict[Skill, float]
     ) -> Finding:
-        """A penalty on a skill the drill does not ask for costs nothing (it is still shown)."""
+        """A penalty on a skill the drill does not ask for costs nothing (it is still shown when
+        it marks words in the reply; advice about what is missing is dropped in `score`)."""
         if finding.skill in results and not results[finding.skill].asked:
             return Finding(finding.kind, finding.skill, finding.message, finding.suggestion,
                            finding.start, finding.end, 0.0)  # fmt: skip

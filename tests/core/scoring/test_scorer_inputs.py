@@ -75,3 +75,23 @@ def test_every_word_prefix_of_the_teams_replies_is_scored() -> None:
             feedback = scorer.score(statement, reply)
             assert 0 <= feedback.overall <= 100, reply
             assert all(0 <= f.start <= f.end <= len(reply) for f in feedback.findings), reply
+
+
+def test_a_single_skill_drill_gives_no_advice_on_skills_it_does_not_ask_for() -> None:
+    """A paraphrase-only drill must not tell the agent to name a feeling or ask a question."""
+    feedback = default_scorer().score(
+        STATEMENT, "So your parcel has gone missing again.", skills=(Skill.PARAPHRASE,)
+    )
+    kinds = {finding.kind for finding in feedback.findings}
+    assert "emotion.missing" not in kinds
+    assert "question.missing" not in kinds
+    assert any(finding.skill is Skill.PARAPHRASE for finding in feedback.findings)
+
+
+def test_words_that_cost_points_elsewhere_are_shown_at_no_cost() -> None:
+    feedback = default_scorer().score(
+        STATEMENT, "So your parcel is late. Why didn't you check the tracking?",
+        skills=(Skill.PARAPHRASE,),
+    )  # fmt: skip
+    accusing = [f for f in feedback.findings if f.kind == "question.accusing_why"]
+    assert accusing and accusing[0].points == 0
