@@ -28,7 +28,12 @@ from PySide6.QtWidgets import (
 from listen_drill.core.models import Attempt, AttemptRow, Skill
 from listen_drill.core.store import Store, StoreError, read_attempt_rows
 from listen_drill.ui.feedback_panel import FeedbackPanel
-from listen_drill.ui.history_model import ROW_ROLE, HistoryFilterProxy, HistoryTableModel
+from listen_drill.ui.history_model import (
+    ROW_ROLE,
+    HistoryFilterProxy,
+    HistoryTableModel,
+    local_time,
+)
 
 SKILL_CHOICES: tuple[tuple[str, Skill | None], ...] = (
     ("All skills", None),
@@ -46,7 +51,8 @@ class AttemptDialog(QDialog):
     def __init__(self, attempt: Attempt, exemplars: tuple[str, ...], parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("attemptDialog")
-        self.setWindowTitle(f"Attempt of {attempt.created_at[:16].replace('T', ' ')} (UTC)")
+        # Local time, as the History table shows it, so the two agree.
+        self.setWindowTitle(f"Attempt of {local_time(attempt.created_at)}")
         self.resize(760, 640)
         layout = QVBoxLayout(self)
         statement = QLabel(f"<p><b>Customer:</b> “{_escape(attempt.statement)}”</p>")
@@ -69,6 +75,18 @@ class AttemptDialog(QDialog):
     def _retry(self) -> None:
         self.retry_requested.emit(*self._target)
         self.accept()
+
+
+class BoundDateEdit(QDateEdit):
+    """A date filter that Tab leaves, like any other field.
+
+    QDateTimeEdit spends Tab on moving between its year, month and day, and while it shows its
+    special value ("any") it swallows Tab altogether, trapping keyboard users; the sections are
+    still reached with the arrow keys.
+    """
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, forward)
 
 
 def _escape(text: str) -> str:
@@ -197,7 +215,7 @@ class HistoryView(QWidget):
         self.search.textChanged.connect(self.apply_filters)
 
     def _date_edit(self, name: str, accessible: str) -> QDateEdit:
-        edit = QDateEdit()
+        edit = BoundDateEdit()
         edit.setObjectName(name)
         edit.setAccessibleName(accessible)
         edit.setCalendarPopup(True)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -31,28 +32,13 @@ from listen_drill.ui.history_view import HistoryView
 from listen_drill.ui.pack_import import PackImporter
 from listen_drill.ui.profiles import ProfileMenu
 from listen_drill.ui.round_summary import RoundSummaryDialog
+from listen_drill.ui.shortcuts_help import plain_text, shortcuts_help
 from listen_drill.ui.speech import install_read_aloud
 
 PACK_ID_ROLE = Qt.ItemDataRole.UserRole
 
-SHORTCUTS_HELP = """
-<table cellpadding=4>
-<tr><td><b>Ctrl+Enter</b></td><td>Submit your reply</td></tr>
-<tr><td><b>Ctrl+N</b></td><td>Next drill</td></tr>
-<tr><td><b>Ctrl+R</b></td><td>Retry this drill</td></tr>
-<tr><td><b>Ctrl+O</b></td><td>Import a drill pack (.toml or .csv)</td></tr>
-<tr><td><b>Ctrl+L</b></td><td>Go to the pack list (arrows to choose, Enter to start)</td></tr>
-<tr><td><b>Ctrl+E</b></td><td>Go to the reply box</td></tr>
-<tr><td><b>Ctrl+Shift+A</b></td><td>Read the customer's words aloud (press again to stop)</td></tr>
-<tr><td><b>Ctrl+Shift+E</b></td><td>End the round and see its summary</td></tr>
-<tr><td><b>Ctrl+1 / 2 / 3</b></td><td>Drill, History, Progress</td></tr>
-<tr><td><b>Enter</b> (in History)</td><td>Reopen an attempt with its feedback</td></tr>
-<tr><td><b>Enter</b> (in Progress, Practise next)</td><td>Open that drill</td></tr>
-<tr><td><b>Ctrl+Shift+N / F2</b></td><td>New profile / rename this profile</td></tr>
-<tr><td><b>F1</b></td><td>This list</td></tr>
-<tr><td><b>Ctrl+Q</b></td><td>Quit</td></tr>
-</table>
-"""
+# The pack list never narrows below this, so "Billing and subscriptions (3)" is not clipped.
+PACK_LIST_MAX_WIDTH = 320
 
 
 class MainWindow(QMainWindow):
@@ -84,6 +70,8 @@ class MainWindow(QMainWindow):
             "Reply to the customer: reflect what they said, name the feeling, ask an open "
             "question. Ctrl+Enter to submit."
         )
+        # Tab leaves the box for the buttons, as everywhere else; a reply needs no tab character.
+        self.response_edit.setTabChangesFocus(True)
         self.submit_button = self._button("submitButton", "&Submit", "Submit reply")
         self.retry_button = self._button("retryButton", "&Retry", "Retry this drill")
         self.next_button = self._button("nextButton", "&Next drill", "Next drill")
@@ -91,7 +79,7 @@ class MainWindow(QMainWindow):
         self.retry_button.clicked.connect(self.retry)
         self.next_button.clicked.connect(self.next_drill)
         self.submit_button.setToolTip("Submit your reply (Ctrl+Enter)")
-        self.retry_button.setToolTip("Clear your reply and try this drill again (Ctrl+R)")
+        self.retry_button.setToolTip("Try this drill again, keeping your reply to edit (Ctrl+R)")
         self.next_button.setToolTip("Go to the next drill (Ctrl+N)")
 
         self.feedback_panel = FeedbackPanel()
@@ -117,13 +105,21 @@ class MainWindow(QMainWindow):
         packs_label.setBuddy(self.pack_list)
         left_layout.addWidget(packs_label)
         left_layout.addWidget(self.pack_list)
+        self.pack_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # never "Billing and (3"
+        self.pack_list.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         splitter = QSplitter()
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(left)
         splitter.addWidget(centre)
         splitter.addWidget(self.feedback_panel)
-        splitter.setSizes([220, 520, 440])
+        splitter.setCollapsible(0, False)
+        # When the feedback appears, the reply and the feedback give way, not the pack list.
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([240, 500, 440])
+        self.splitter = splitter
 
         self.history_view = HistoryView(store)
         self.history_view.retry_requested.connect(self.go_to_drill)
@@ -144,6 +140,7 @@ class MainWindow(QMainWindow):
         self.profile_label = QLabel(f"Profile: {profile.name}")
         self.profile_label.setObjectName("profileLabel")
         self.statusBar().addPermanentWidget(self.profile_label)
+        self._drill_message: str | None = None  # what the status bar says about this drill
         self.reload_packs()
         self._update_buttons()
         self.response_edit.setFocus()  # a newcomer can start typing at once
@@ -154,11 +151,17 @@ class MainWindow(QMainWindow):
         button = QPushButton(text)
         button.setObjectName(name)
         button.setAccessibleName(accessible)
+        # Enter presses the focused button (outside a dialog Qt only honours Space): after a
+        # submit the focus is on Next drill, and Enter must move on.
+        button.setAutoDefault(True)
         return button
 
-    def _action(self, text: str, shortcuts: list[QKeySequence], slot: object) -> QAction:
+    def _action(
+        self, text: str, shortcuts: list[QKeySequence], slot: object, tip: str = ""
+    ) -> QAction:
         action = QAction(text, self)
         action.setShortcuts(shortcuts)
+        action.setStatusTip(tip)  # also the action's line in the F1 list
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.triggered.connect(slot)
         self.addAction(action)
@@ -172,6 +175,7 @@ class MainWindow(QMainWindow):
             "&Quit",
             [QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")],
             self.close,
+            "Quit",
         )
         file_menu.addAction(quit_action)
 
@@ -181,14 +185,25 @@ class MainWindow(QMainWindow):
             "&Submit reply",
             [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
             self.submit,
+            "Submit your reply",
         )
-        self.retry_action = self._action("&Retry", [QKeySequence("Ctrl+R")], self.retry)
-        self.next_action = self._action("&Next drill", [QKeySequence("Ctrl+N")], self.next_drill)
+        self.retry_action = self._action(
+            "&Retry", [QKeySequence("Ctrl+R")], self.retry, "Retry this drill, keeping your reply"
+        )
+        self.next_action = self._action(
+            "&Next drill", [QKeySequence("Ctrl+N")], self.next_drill, "Next drill"
+        )
         focus_packs = self._action(
-            "Go to &packs", [QKeySequence("Ctrl+L")], lambda: self.pack_list.setFocus()
+            "Go to &packs",
+            [QKeySequence("Ctrl+L")],
+            lambda: self.pack_list.setFocus(),
+            "Go to the pack list (arrows to choose, Enter to start)",
         )
         focus_reply = self._action(
-            "Go to r&eply", [QKeySequence("Ctrl+E")], lambda: self.response_edit.setFocus()
+            "Go to r&eply",
+            [QKeySequence("Ctrl+E")],
+            lambda: self.response_edit.setFocus(),
+            "Go to the reply box",
         )
         for action in (
             self.submit_action,
@@ -201,7 +216,10 @@ class MainWindow(QMainWindow):
         install_read_aloud(self, drill_menu, self._current_statement)
 
         self.end_round_action = self._action(
-            "&End round", [QKeySequence("Ctrl+Shift+E")], self.end_round
+            "&End round",
+            [QKeySequence("Ctrl+Shift+E")],
+            self.end_round,
+            "End the round and see its summary",
         )
         drill_menu.addAction(self.end_round_action)
 
@@ -209,13 +227,16 @@ class MainWindow(QMainWindow):
         for number, title in enumerate(("&Drill", "&History", "&Progress")):
             view_menu.addAction(
                 self._action(title, [QKeySequence(f"Ctrl+{number + 1}")],
-                             lambda _checked=False, n=number: self.tabs.setCurrentIndex(n))
+                             lambda _checked=False, n=number: self.tabs.setCurrentIndex(n),
+                             f"Show the {plain_text(title)} view")
             )  # fmt: skip
 
         help_menu = menu_bar.addMenu("&Help")
         self.help_menu = help_menu
         help_menu.addAction(
-            self._action("&Keyboard shortcuts", [QKeySequence("F1")], self.show_shortcuts)
+            self._action(
+                "&Keyboard shortcuts", [QKeySequence("F1")], self.show_shortcuts, "This list"
+            )
         )
         help_menu.addAction(self._action("&About listen-drill", [], self.show_about))
         install_export_menus(self, self.store, file_menu)
@@ -230,9 +251,13 @@ class MainWindow(QMainWindow):
         for summary in self.store.packs():
             item = QListWidgetItem(f"{summary.title}  ({summary.drill_count})")
             item.setData(PACK_ID_ROLE, summary.id)
-            item.setToolTip(summary.description)
+            # The whole title too: a very long one is elided in the list.
+            item.setToolTip(
+                f"{summary.title} ({summary.drill_count} drills)\n{summary.description}"
+            )
             self.pack_list.addItem(item)
         self.pack_list.blockSignals(False)
+        self._fit_pack_list()
         row = 0
         for index in range(self.pack_list.count()):
             if self.pack_list.item(index).data(PACK_ID_ROLE) == keep:
@@ -240,6 +265,13 @@ class MainWindow(QMainWindow):
         if self.pack_list.count():
             self.pack_list.setCurrentRow(row)
             self._start_pack(self.pack_list.item(row).data(PACK_ID_ROLE))
+
+    def _fit_pack_list(self) -> None:
+        """Keep the pack list wide enough for its titles (capped; longer ones are elided)."""
+        widest = self.pack_list.sizeHintForColumn(0) if self.pack_list.count() else 0
+        scroll_bar = self.pack_list.verticalScrollBar().sizeHint().width()
+        frame = 2 * self.pack_list.frameWidth() + scroll_bar
+        self.pack_list.setMinimumWidth(min(max(widest + frame + 8, 160), PACK_LIST_MAX_WIDTH))
 
     def _current_statement(self) -> str | None:
         return None if self.session is None else self.session.drill.statement
@@ -261,7 +293,7 @@ class MainWindow(QMainWindow):
         pack = self.store.load_pack(pack_id)
         if not pack.drills:
             self.session = None
-            self.statusBar().showMessage(f"{pack.title} has no drills.")
+            self._say(f"{pack.title} has no drills.")
             self._update_buttons()
             return
         self.session = DrillSession(self.store, pack, self.profile.id)
@@ -277,7 +309,20 @@ class MainWindow(QMainWindow):
         self.response_edit.setReadOnly(False)
         self.feedback_panel.clear()
         self.last_attempt = None
+        self._forget_drill_message()  # "Saved. Score 43. Ctrl+R to retry" is about the last one
         self._update_buttons()
+
+    def _say(self, message: str, timeout: int = 0) -> None:
+        """A status message about the current drill, cleared when the drill changes."""
+        self._drill_message = message
+        self.statusBar().showMessage(message, timeout)
+
+    def _forget_drill_message(self) -> None:
+        if self._drill_message is not None and (
+            self.statusBar().currentMessage() == self._drill_message
+        ):
+            self.statusBar().clearMessage()
+        self._drill_message = None
 
     def submit(self) -> None:
         """Score the reply, save it, and show the feedback."""
@@ -285,14 +330,14 @@ class MainWindow(QMainWindow):
             return
         response = self.response_edit.toPlainText().strip()
         if not response:
-            self.statusBar().showMessage("Type a reply first, then press Ctrl+Enter.", 5000)
+            self._say("Type a reply first, then press Ctrl+Enter.", 5000)
             self.response_edit.setFocus()
             return
         attempt = self.session.submit(response)
         self.last_attempt = attempt
         self.response_edit.setReadOnly(True)
         self.feedback_panel.show_feedback(response, attempt.feedback, self.session.drill.exemplars)
-        self.statusBar().showMessage(
+        self._say(
             f"Saved. Score {attempt.feedback.overall}. Ctrl+R to retry, Ctrl+N for the next drill."
         )
         self._update_buttons()
@@ -362,6 +407,7 @@ class MainWindow(QMainWindow):
         """Make `profile` the one drilling: remembered for next start, views reloaded."""
         self.profile = self.store.switch_profile(profile.id)
         self.profile_label.setText(f"Profile: {self.profile.name}")
+        self._forget_drill_message()  # the last score was the other profile's
         if self.session is not None:
             pack_id = self.session.pack.id
             self.session = None
@@ -381,8 +427,23 @@ class MainWindow(QMainWindow):
 
     # -- help -----------------------------------------------------------------------------
 
+    def shortcuts_box(self) -> QMessageBox:
+        """The F1 list in a message box wide enough that each line reads on one or two rows."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Keyboard shortcuts",
+            shortcuts_help(self),
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setObjectName("shortcutsHelp")
+        label = box.findChild(QLabel, "qt_msgbox_label")
+        if label is not None:
+            label.setMinimumWidth(label.fontMetrics().averageCharWidth() * 90)
+        return box
+
     def show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", SHORTCUTS_HELP)
+        self.shortcuts_box().exec()
 
     def show_about(self) -> None:
         QMessageBox.about(

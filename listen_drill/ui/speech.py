@@ -70,6 +70,7 @@ def install_read_aloud(
     action.setObjectName("readAloudAction")
     action.setShortcut(QKeySequence("Ctrl+Shift+A"))
     action.setToolTip("Hear the customer's words, as on a call")
+    action.setStatusTip("Read the customer's words aloud (press again to stop)")
     reader: list[StatementReader] = []
 
     def read() -> None:

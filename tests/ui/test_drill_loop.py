@@ -102,3 +102,41 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, data_dir: Path) -> N
         assert widget is not None, name
         assert widget.accessibleName(), name
     window.close()
+
+
+def test_the_saved_message_goes_when_the_drill_or_profile_changes(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    window = open_window(qtbot, data_dir)
+    window.response_edit.setPlainText("That sounds frustrating. What happened?")
+    window.submit()
+    assert window.statusBar().currentMessage().startswith("Saved. Score")
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert not window.retry_button.isEnabled()
+    assert window.statusBar().currentMessage() == ""  # no "Ctrl+R to retry" without a retry
+    window.response_edit.setPlainText("That sounds worrying. What would help?")
+    window.submit()
+    assert window.statusBar().currentMessage().startswith("Saved. Score")
+    sam = window.profile_menu.create("Sam")
+    assert sam is not None and window.profile.id == sam.id
+    assert "Saved" not in window.statusBar().currentMessage()
+    window.close()
+
+
+def test_pack_titles_fit_beside_the_feedback_at_1024_wide(qtbot: QtBot, data_dir: Path) -> None:
+    window = open_window(qtbot, data_dir)
+    window.resize(1024, 640)
+    window.response_edit.setPlainText("That sounds frustrating. What happened?")
+    window.submit()  # the feedback fills in and the splitter shares the width again
+    qtbot.wait(50)
+    packs = window.pack_list
+    widest = max(
+        packs.fontMetrics().horizontalAdvance(packs.item(row).text())
+        for row in range(packs.count())
+    )
+    assert any("Billing and subscriptions" in packs.item(r).text() for r in range(packs.count()))
+    assert packs.viewport().width() >= widest
+    assert not packs.horizontalScrollBar().isVisible()
+    assert window.feedback_panel.width() > 0 and window.response_edit.width() > 0
+    window.grab().save(str(data_dir.parent / "main-1024.png"))
+    window.close()
