@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from listen_drill.core.export.csv_export import export_csv
+from listen_drill.core.export.csv_export import export_csv, summary_path_for
 from listen_drill.core.export.filters import ExportFilter
 from listen_drill.core.export.progress import CancelFn, ProgressFn
 from listen_drill.core.export.progress_file import export_progress_file
@@ -66,12 +67,22 @@ def run_export(
     return render_report_pdf(report, output, cancel=cancel)
 
 
+def export_message(fmt: str, path: Path) -> str:
+    """What the status bar says when an export is written: where to find it."""
+    if fmt == "csv":
+        return f"Exported to {path} (weekly summary: {summary_path_for(path).name})"
+    return f"Exported to {path}"
+
+
 class ExportDialog(QDialog):
+    exported = Signal(str)  # the confirmation for the window's status bar: where the file is
+
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
         self.task: BackgroundTask | None = None
         self.result_path: Path | None = None
+        self._exporting = "csv"  # the format of the export running, for its confirmation
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export progress")
 
@@ -115,6 +126,10 @@ class ExportDialog(QDialog):
         self.output_edit = QLineEdit(str(Path.home() / "listen-drill-progress.csv"))
         self.output_edit.setObjectName("exportOutput")
         self.output_edit.setAccessibleName("File to write")
+        # Wide enough for a usual home-folder path; the full path is always in the tooltip.
+        self.output_edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 52)
+        self.output_edit.textChanged.connect(self.output_edit.setToolTip)
+        self.output_edit.setToolTip(self.output_edit.text())
         browse = QPushButton("&Browse…")
         browse.setObjectName("exportBrowse")
         browse.clicked.connect(self._browse)
@@ -127,7 +142,12 @@ class ExportDialog(QDialog):
         form.addRow("&Profiles", self.profile_list)
         form.addRow("Dates", dates)
         form.addRow("P&ack", self.pack_combo)
-        form.addRow("&Output file", output)
+        # A label given as a string to a row holding a layout gets no buddy (and shows a
+        # literal "&"): name the line edit, so Alt+O goes to it.
+        output_label = QLabel("&Output file")
+        output_label.setObjectName("exportOutputLabel")
+        output_label.setBuddy(self.output_edit)
+        form.addRow(output_label, output)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -184,6 +204,7 @@ class ExportDialog(QDialog):
             return
         output = Path(self.output_edit.text()).expanduser()
         fmt, store_path = self.fmt(), self.store.path
+        self._exporting = fmt
 
         def job(progress: ProgressFn, cancel: CancelFn) -> Any:
             return run_export(store_path, fmt, filters, output, progress, cancel)
@@ -198,6 +219,7 @@ class ExportDialog(QDialog):
     def _done(self, path: object) -> None:
         self.result_path = Path(str(path))
         self.buttons.setEnabled(True)
+        self.exported.emit(export_message(self._exporting, self.result_path))
         self.accept()
 
     def _failed(self, message: str) -> None:

@@ -14,9 +14,12 @@ from listen_drill.ui.export_dialog import ExportDialog
 from listen_drill.ui.team_view import TeamView
 
 
-def _action(window: QMainWindow, name: str, text: str, keys: str, slot: object) -> QAction:
+def _action(
+    window: QMainWindow, name: str, text: str, keys: str, slot: object, tip: str
+) -> QAction:
     action = QAction(text, window)
     action.setObjectName(name)
+    action.setStatusTip(tip)  # also its line in the F1 list
     if keys:
         action.setShortcut(QKeySequence(keys))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
@@ -33,6 +36,7 @@ def install_export_menus(window: QMainWindow, store: Store, file_menu: QMenu) ->
         "&Export…",
         "Ctrl+Shift+S",
         lambda: open_export_dialog(window, store),
+        "Export your progress (CSV, JSON progress file or PDF report)",
     )
     existing = file_menu.actions()
     if existing:
@@ -49,6 +53,7 @@ def install_export_menus(window: QMainWindow, store: Store, file_menu: QMenu) ->
             "&Import progress files…",
             "Ctrl+Shift+I",
             lambda: open_team(window, import_files=True),
+            "Import agents' progress files into a team file",
         )
     )
     menu.addAction(
@@ -58,17 +63,19 @@ def install_export_menus(window: QMainWindow, store: Store, file_menu: QMenu) ->
             "&Open team file…",
             "Ctrl+Shift+T",
             lambda: open_team(window, import_files=False),
+            "Open (or create) a team file and compare agents",
         )
     )
 
 
 def open_export_dialog(window: QMainWindow, store: Store) -> ExportDialog:
     dialog = ExportDialog(store, window)
+    dialog.exported.connect(lambda message: window.statusBar().showMessage(message))
     dialog.open()
     return dialog
 
 
-def open_team(window: QMainWindow, *, import_files: bool) -> None:
+def open_team(window: QMainWindow, *, import_files: bool) -> TeamView | None:
     """Ask for a team file (a new name creates it), show the team view, optionally import."""
     name, _ = QFileDialog.getSaveFileName(
         window,
@@ -78,12 +85,19 @@ def open_team(window: QMainWindow, *, import_files: bool) -> None:
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
     if not name:
-        return
+        return None
+    return show_team(window, Path(name), import_files=import_files)
+
+
+def show_team(window: QMainWindow, path: Path, *, import_files: bool = False) -> TeamView | None:
+    """The team view on `path`; its exports are confirmed in the window's status bar too."""
     try:
-        view = TeamView(Path(name), window)
+        view = TeamView(path, window)
     except TeamError as error:
         QMessageBox.warning(window, "Team", str(error))
-        return
+        return None
+    view.exported.connect(lambda message: window.statusBar().showMessage(message))
     view.open()
     if import_files:
         view.choose_files()
+    return view

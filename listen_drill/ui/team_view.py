@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -50,8 +50,22 @@ HEADERS = (
 )
 
 
+class _SortableItem(QTableWidgetItem):
+    """Sorts by its number (UserRole) when it has one: "1,204" after "95", "–" first."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine = self.data(Qt.ItemDataRole.UserRole)
+        theirs = other.data(Qt.ItemDataRole.UserRole)
+        if mine is not None and theirs is not None:
+            return bool(mine < theirs)
+        return self.text().casefold() < other.text().casefold()
+
+
+NO_VALUE = float("-inf")  # "–" (no figure yet) sorts below every figure
+
+
 def _cell(text: str, sort: float | None = None, align_right: bool = True) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
+    item = _SortableItem(text)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     if align_right:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -69,6 +83,8 @@ def _figure(value: float | None, change: float | None) -> str:
 
 
 class TeamView(QDialog):
+    exported = Signal(str)  # the confirmation, for the main window's status bar
+
     def __init__(self, team_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.team_path = team_path
@@ -88,11 +104,22 @@ class TeamView(QDialog):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        # Tab leaves the table for the buttons; the arrows move between cells.
+        self.table.setTabKeyNavigation(False)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
         note = QLabel(
             "Averages out of 100. In brackets: the change over the latest four weeks against "
             "the four weeks before."
         )
         note.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("teamStatus")
+        self.status.setAccessibleName("Last export")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.hide()
 
         buttons = QHBoxLayout()
         self.import_button = self._button(
@@ -114,6 +141,7 @@ class TeamView(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, stretch=1)
         layout.addWidget(note)
+        layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.refresh()
 
@@ -140,18 +168,27 @@ class TeamView(QDialog):
         for index, row in enumerate(rows):
             averages = row.averages
             values = [averages.overall, *averages.skills.values()]
+            last_day = row.last_day
             cells = [
                 _cell(row.agent.name, align_right=False),
-                _cell(f"{row.attempts:,}"),
+                _cell(f"{row.attempts:,}", row.attempts),
                 *(
-                    _cell(_figure(value, row.trend.change(key)))
+                    _cell(
+                        _figure(value, row.trend.change(key)),
+                        NO_VALUE if value is None else value,
+                    )
                     for value, key in zip(values, TREND_KEYS, strict=True)
                 ),
                 self._trend_cell(row.trend.change(OVERALL)),
-                _cell(row.last_day.isoformat() if row.last_day else "–", align_right=False),
+                _cell(
+                    last_day.isoformat() if last_day else "–",
+                    last_day.toordinal() if last_day else NO_VALUE,
+                    align_right=False,
+                ),
             ]
             for column, cell in enumerate(cells):
                 self.table.setItem(index, column, cell)
+        self.table.setSortingEnabled(True)  # sorts again by the column the user chose
         self.table.resizeColumnsToContents()
         total = sum(r.attempts for r in rows)
         self.summary.setText(
@@ -162,10 +199,10 @@ class TeamView(QDialog):
 
     def _trend_cell(self, change: float | None) -> QTableWidgetItem:
         if change is None:
-            return _cell("–")
+            return _cell("–", NO_VALUE)
         if abs(change) < 0.05:
-            return _cell("±0")
-        item = _cell(f"{'▲' if change > 0 else '▼'} {abs(change):.1f}")
+            return _cell("±0", 0.0)
+        item = _cell(f"{'▲' if change > 0 else '▼'} {abs(change):.1f}", change)
         item.setForeground(QColor("#1e8449" if change > 0 else "#c0392b"))
         return item
 
@@ -229,4 +266,11 @@ class TeamView(QDialog):
 
             return render_report_pdf(report, output, cancel=cancel)
 
-        self._run(f"Exporting {output.name}…", job, lambda _path: None)
+        self._run(f"Exporting {output.name}…", job, self._exported)
+
+    def _exported(self, path: object) -> None:
+        """Say where the file went, here and (through `exported`) in the main window."""
+        message = f"Exported the team to {path}"
+        self.status.setText(message)
+        self.status.show()
+        self.exported.emit(message)
