@@ -51,6 +51,14 @@ def local_date(stamp: str) -> date:
     return moment.astimezone().date()
 
 
+def local_time(stamp: str) -> str:
+    """A stored UTC timestamp as the agent's wall clock shows it, to the minute."""
+    moment = datetime.fromisoformat(stamp)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
 def skill_score(row: AttemptRow, skill: Skill) -> float | None:
     value: float | None = getattr(row, _SCORE_FIELD[skill])
     return value
@@ -153,10 +161,7 @@ class HistoryTableModel(QAbstractTableModel):
 
     def _display(self, row: AttemptRow, column: int) -> str:
         if column == 0:
-            moment = datetime.fromisoformat(row.created_at)
-            if moment.tzinfo is None:
-                moment = moment.replace(tzinfo=UTC)
-            return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+            return local_time(row.created_at)
         if column == 1:
             return self._pack_titles.get(row.pack_id, row.pack_id)
         if column == 2:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -260,4 +262,31 @@ def test_practise_next_names_drills_and_enter_opens_one(qtbot: QtBot, data_dir: 
     assert window.tabs.currentIndex() == 0
     assert window.session.drill.id == weakest.drill_id
     assert window.response_edit.hasFocus()
+    window.close()
+
+
+@pytest.fixture
+def away_from_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A machine whose clock is 5 h 30 ahead of UTC, so local and UTC times differ."""
+    monkeypatch.setenv("TZ", "Asia/Kolkata")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+@pytest.mark.usefixtures("away_from_utc")
+def test_a_reopened_attempt_shows_the_local_time_the_table_shows(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    window = open_window(qtbot, data_dir)
+    drill_twice(window)
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: window.history_view.ready)
+    index = window.history_view.table.model().index(0, 0)
+    dialog = window.history_view.open_attempt(index)
+    assert dialog is not None
+    assert dialog.windowTitle() == f"Attempt of {index.data()}"
+    assert "UTC" not in dialog.windowTitle()
+    dialog.close()
     window.close()
