@@ -12,10 +12,11 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt, QUrl
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
@@ -23,7 +24,10 @@ from PySide6.QtGui import (
     QPainterPath,
     QPdfWriter,
     QPen,
+    QTextBlockFormat,
+    QTextCursor,
     QTextDocument,
+    QTextFormat,
 )
 
 from listen_drill.core.export.atomic import atomic_paths
@@ -64,7 +68,11 @@ BAND_WORDS = {Band.GOOD: "Good", Band.FAIR: "Fair", Band.BELOW: "Below target"}
 ACCENT = "#1f4e79"
 MUTED = "#5d6d7e"
 CHART_SIZE = (2000, 540)  # pixels; shown about 17 cm wide, so ~300 dpi on paper
-CHART_WIDTH_PT = 640  # width in the document's layout units
+CHART_WIDTH_PT = 620  # width in layout units: the 166 mm (627 px) between print_ margins
+NAME_CHARS = 60  # longest agent name shown whole in the team table
+CARD_ANCHOR = "best-reply"  # names each best-reply card's block
+PRINT_MARGIN_CM = 2.0  # what QTextDocument.print_ puts around the text
+PRINTER_MARGIN_MM = 2.0  # what print_ gives a printer whose margins are all 0
 
 STYLE = f"""
 body {{ font-family: 'DejaVu Sans', 'Segoe UI', sans-serif; font-size: 9.5pt; color: #1b2631; }}
@@ -208,15 +216,28 @@ def _drills_table(agent: AgentReport) -> str:
     )
 
 
+def _sentences(messages: Sequence[str]) -> str:
+    """Messages as running text: each is a sentence ("Respectful wording."), so they are joined
+    with a space; one without a full stop of its own gets one (never "wording.; You said")."""
+    return " ".join(
+        text if text.endswith((".", "!", "?", "…")) else text + "."
+        for text in (message.strip() for message in messages)
+        if text
+    )
+
+
 def _best_replies(agent: AgentReport) -> str:
+    """One grey card per reply; each card is one block with a `CARD_ANCHOR` name, so
+    `keep_cards_on_one_page` can find it and move it whole to the next page."""
     if not agent.best_replies:
         return ""
     parts = ["<h3>Best replies</h3>"]
     for reply in agent.best_replies:
-        worked = "; ".join(reply.worked[:2])
+        worked = _sentences(reply.worked[:2])
         parts.append(
             '<p style="background-color:#f4f6f7; margin-bottom:6px">'
-            f'<b style="font-size:13pt; color:#1e8449">{reply.overall}</b>&nbsp;&nbsp;'
+            f'<a name="{CARD_ANCHOR}"><b style="font-size:13pt; color:#1e8449">{reply.overall}'
+            "</b></a>&nbsp;&nbsp;"
             f"<span class='small muted'>{_esc(reply.pack_id)} / {_esc(reply.drill_id)}, "
             f"{_esc(reply.created_at[:10])}"
             + (f" · what worked: {_esc(worked)}" if worked else "")
@@ -240,7 +261,7 @@ def _team_table(report: ReportData) -> str:
             f"<td class='num'>{_score(_value(agent.averages, k))}</td>" for k in _keys()
         )
         rows.append(
-            f"<tr{shade}><td style='white-space: nowrap'><b>{_esc(agent.profile.name)}</b></td>"
+            f"<tr{shade}><td><b>{_esc(_short_name(agent.profile.name))}</b></td>"
             f"<td class='num'>{agent.averages.attempts:,}</td>{figures}"
             f"<td class='num'>{_change(agent.trend.change())}</td>"
             f"<td class='small' style='white-space: nowrap'>{_day(agent.last_day)}</td></tr>"
@@ -257,6 +278,12 @@ def _team_table(report: ReportData) -> str:
         "<p class='small muted'>Averages out of 100 over the period; trend is the overall "
         "change over the latest four weeks against the four before.</p>"
     )
+
+
+def _short_name(name: str) -> str:
+    """A name for the team table: it wraps there (a nowrap cell pushed the last columns off the
+    page), and past `NAME_CHARS` it is cut, so one long word cannot widen the column either."""
+    return name if len(name) <= NAME_CHARS else name[: NAME_CHARS - 1].rstrip() + "…"
 
 
 def _keys() -> tuple[str, ...]:
@@ -426,6 +453,92 @@ def report_html(report: ReportData, document: QTextDocument) -> str:
     return "".join(parts)
 
 
+def pdf_writer(path: Path, title: str) -> QPdfWriter:
+    """An A4 writer at 300 dpi with the margins `QTextDocument.print_` would give it."""
+    writer = QPdfWriter(str(path))
+    writer.setTitle(title)
+    writer.setCreator("listen-drill")
+    writer.setResolution(300)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            # print_ adds its own 2 cm around the text, and gives a printer whose margins are
+            # all 0 these 2 mm; set here so that `print_layout` measures the same page.
+            QMarginsF(PRINTER_MARGIN_MM, PRINTER_MARGIN_MM, PRINTER_MARGIN_MM, PRINTER_MARGIN_MM),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    return writer
+
+
+def print_layout(document: QTextDocument, writer: QPdfWriter) -> tuple[QTextDocument, float]:
+    """A copy of `document` laid out in pages as `print_` lays it out on `writer`, and the
+    bottom of the text on each page (in the copy's coordinates, from the page's top).
+
+    `print_` does this on a clone of its own: 2 cm margins in the screen's dots, scaled to the
+    device, on pages the size of the writer's printable area. Its blocks are the document's.
+    """
+    copy = document.clone()
+    copy.documentLayout().setPaintDevice(writer)
+    screen = QGuiApplication.primaryScreen()
+    source_dpi = round(screen.logicalDotsPerInchY()) if screen is not None else 96
+    margin = int(PRINT_MARGIN_CM / 2.54 * source_dpi)
+    frame = copy.rootFrame().frameFormat()
+    frame.setMargin(margin)
+    copy.rootFrame().setFrameFormat(frame)
+    copy.setPageSize(QSizeF(writer.width(), writer.height()))
+    bottom_margin = margin * writer.logicalDpiY() / source_dpi
+    return copy, writer.height() - bottom_margin
+
+
+def _card_blocks(document: QTextDocument) -> list[int]:
+    """Block numbers of the best-reply cards (`CARD_ANCHOR`), in order."""
+    found = []
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            if CARD_ANCHOR in iterator.fragment().charFormat().anchorNames():
+                found.append(block.blockNumber())
+                break
+            iterator += 1
+        block = block.next()
+    return found
+
+
+def keep_cards_on_one_page(document: QTextDocument, writer: QPdfWriter) -> int:
+    """Start each best-reply card that would run over a page's foot on the next page instead.
+
+    Qt's rich text ignores `page-break-inside: avoid`: a card split by the page left its grey
+    background over the foot, under the page number, and at the top of the next page. So the
+    document is laid out as it will be printed and a card that crosses the foot gets
+    `page-break-before`, one at a time (each move shifts what follows). A card taller than a
+    page still breaks. Returns how many cards were moved.
+    """
+    copy, text_bottom = print_layout(document, writer)
+    page = copy.pageSize().height()
+    layout = copy.documentLayout()
+    moved = 0
+    for number in _card_blocks(copy):
+        block = copy.findBlockByNumber(number)
+        rect = layout.blockBoundingRect(block)
+        top_page = int(rect.top() // page)
+        fits = rect.height() < text_bottom - (page - text_bottom)  # shorter than a page's text
+        if rect.bottom() <= top_page * page + text_bottom or not fits:
+            continue
+        policy = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
+        for target in (copy, document):
+            fmt = QTextBlockFormat()
+            fmt.setPageBreakPolicy(policy)
+            QTextCursor(target.findBlockByNumber(number)).mergeBlockFormat(fmt)
+        # Qt re-lays out only part of a changed document at once (the rest on a timer, which
+        # never runs here): mark it all dirty so the next card is measured where it now is.
+        copy.markContentsDirty(0, copy.characterCount())
+        moved += 1
+    return moved
+
+
 def render_report_pdf(
     report: ReportData,
     output: Path,
@@ -435,6 +548,20 @@ def render_report_pdf(
 ) -> Path:
     """Write the report as an A4 PDF at `output`, atomically; returns `output`."""
     steps = Steps(3, progress, cancel, every=1)
+    document = report_document(report)
+    steps.advance()
+    with atomic_paths(output) as (temp,):
+        writer = pdf_writer(temp, report.title)
+        keep_cards_on_one_page(document, writer)
+        steps.advance()
+        document.print_(writer)
+        del writer  # closes the file before it is renamed
+        steps.finish()
+    return output
+
+
+def report_document(report: ReportData) -> QTextDocument:
+    """The report as a QTextDocument, before it is laid out on pages."""
     document = QTextDocument()
     document.setDefaultStyleSheet(STYLE)
     document.setDocumentMargin(0)
@@ -442,26 +569,7 @@ def render_report_pdf(
     font.setPointSizeF(9.5)
     document.setDefaultFont(font)
     document.setHtml(report_html(report, document))
-    steps.advance()
-    with atomic_paths(output) as (temp,):
-        writer = QPdfWriter(str(temp))
-        writer.setTitle(report.title)
-        writer.setCreator("listen-drill")
-        writer.setResolution(300)
-        writer.setPageLayout(
-            QPageLayout(
-                QPageSize(QPageSize.PageSizeId.A4),
-                QPageLayout.Orientation.Portrait,
-                # QTextDocument.print_ adds its own 2 cm margin around the text.
-                QMarginsF(0, 0, 0, 0),
-                QPageLayout.Unit.Millimeter,
-            )
-        )
-        steps.advance()
-        document.print_(writer)
-        del writer  # closes the file before it is renamed
-        steps.finish()
-    return output
+    return document
 
 
 def ensure_gui_application() -> object:

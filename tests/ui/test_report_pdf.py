@@ -1,0 +1,159 @@
+"""The printed report as a reader sees it: PDFs from real stores, rendered back to images.
+
+The checks look at pixels of the pages that ought to be blank, the margins: a table pushed off
+the page by a long name reaches the right edge, and a best-reply card split by a page break
+painted its grey over the foot (under the page number) and the head of the next page.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+
+from listen_drill.core.export.report import ReportData, build_report
+from listen_drill.core.export.source import AttemptSource
+from listen_drill.core.models import Attempt, Feedback, Finding, Skill, SkillResult
+from listen_drill.core.store import Store, new_attempt_uuid
+from listen_drill.ui.report_pdf import _sentences, render_report_pdf, report_document
+
+QtPdf = pytest.importorskip("PySide6.QtPdf")
+
+LONG_NAME = "Jonathan Alexander Featherstonehaugh-Whitcombe"
+START = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
+#: Millimetres to points; the text sits 22 mm in (print_'s 2 cm and the printer's 2 mm).
+MM = 72 / 25.4
+TEXT_INSET = 22 * MM
+SENTENCE = "You said back what the customer told you, and named how they feel about it. "
+
+
+def feedback(overall: int) -> Feedback:
+    return Feedback(
+        overall=overall,
+        skills=(
+            SkillResult(Skill.PARAPHRASE, 0.8, "complex"),
+            SkillResult(Skill.EMOTION, 1.0, "yes"),
+            SkillResult(Skill.QUESTION, 1.0, "open"),
+            SkillResult(Skill.LANGUAGE, 1.0, ""),
+        ),
+        findings=(
+            Finding("respect", Skill.LANGUAGE, "Respectful wording.", points=10.0),
+            Finding("reflection", Skill.PARAPHRASE, "You said back the main point.", points=20.0),
+        ),
+    )
+
+
+def team_store(store: Store, names: list[str], reply_sentences: list[int]) -> ReportData:
+    """Agents with three best replies each, of the given lengths (in sentences), in turn."""
+    turn = 0
+    for name in names:
+        profile = store.create_profile(name)
+        for index in range(12):
+            sentences = reply_sentences[turn % len(reply_sentences)]
+            turn += 1
+            store.record_attempt(
+                Attempt(
+                    uuid=new_attempt_uuid(),
+                    profile_id=profile.id,
+                    pack_id="basics",
+                    drill_id=f"d{index % 6}",
+                    statement=f"My parcel is late again ({index}), and nobody called me back.",
+                    response=SENTENCE * sentences + "What would help most?",
+                    feedback=feedback(60 + index),
+                    seconds=30.0,
+                    created_at=(START + timedelta(hours=19) * index).isoformat(),
+                )
+            )
+    return build_report(AttemptSource.for_store(store))
+
+
+def pages(pdf: Path) -> Iterator[QImage]:
+    """Each page at one pixel a point (A4: 595 x 842)."""
+    document = QtPdf.QPdfDocument()
+    document.load(str(pdf))
+    assert document.pageCount() > 0
+    for page in range(document.pageCount()):
+        size = document.pagePointSize(page)
+        rendered = document.render(page, QSize(round(size.width()), round(size.height())))
+        paper = QImage(rendered.size(), QImage.Format.Format_RGB32)  # on white, not transparent
+        paper.fill(QColor("white"))
+        painter = QPainter(paper)
+        painter.drawImage(0, 0, rendered)
+        painter.end()
+        yield paper
+    document.close()
+
+
+def inked(image: QImage, left: float, top: float, right: float, bottom: float) -> int:
+    """How many pixels in the rectangle are not white."""
+    count = 0
+    for y in range(int(top), int(bottom)):
+        for x in range(int(left), int(right)):
+            colour = image.pixelColor(x, y)
+            if min(colour.red(), colour.green(), colour.blue()) < 250:
+                count += 1
+    return count
+
+
+def test_a_long_name_wraps_and_every_team_column_stays_on_the_page(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    """`white-space: nowrap` on the name cut the table at 'Langua' and lost the last columns."""
+    one_word = "Wolfeschlegelsteinhausenbergerdorff" * 2  # cut to 60 characters, then wraps
+    report = team_store(store, ["Ana", LONG_NAME, one_word], [1])
+    pdf = render_report_pdf(report, tmp_path / "team.pdf")
+
+    first = next(pages(pdf))
+    width = first.width()
+    assert inked(first, width - TEXT_INSET + 4, 0, width, first.height()) == 0
+    text = QtPdf.QPdfDocument()
+    text.load(str(pdf))
+    words = text.getAllText(0).text()
+    assert "Last seen" in words and "Trend" in words and "Language" in words
+    text.close()
+
+
+def test_a_best_reply_card_is_never_split_by_a_page_break(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    """Cards of many heights, on many agents' pages: some fall on a page's foot. Each must move
+    whole to the next page, leaving the margins white (the page number alone, at the right)."""
+    report = team_store(store, ["Ana", "Ben", "Chloé", "Dev", "Eun-ji"], [1, 6, 3, 9, 2, 5, 7])
+    pdf = render_report_pdf(report, tmp_path / "team.pdf")
+
+    for number, page in enumerate(pages(pdf), start=1):
+        width, height = page.width(), page.height()
+        foot = inked(page, 0, height - TEXT_INSET + 4, width - TEXT_INSET - 30, height)
+        head = inked(page, 0, 0, width, TEXT_INSET - 4)
+        assert (foot, head) == (0, 0), f"page {number} has ink in its margins"
+
+
+def test_what_worked_reads_as_sentences(qapp: QApplication, store: Store) -> None:
+    """Messages end in full stops already; '; ' between them read "wording.; You said"."""
+    assert _sentences(["Respectful wording.", "  You said back the main point", ""]) == (
+        "Respectful wording. You said back the main point."
+    )
+    report = team_store(store, ["Ana"], [1])
+    text = report_document(report).toPlainText()
+    assert "what worked: Respectful wording. You said back the main point." in text
+    assert ".;" not in text
+
+
+def test_the_pdf_gets_the_mode_a_new_file_gets(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    """Not mkstemp's 0600: a team lead's colleagues read the report from a shared folder."""
+    report = team_store(store, ["Ana"], [1])
+    previous = os.umask(0o022)
+    try:
+        pdf = render_report_pdf(report, tmp_path / "ana.pdf")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(pdf.stat().st_mode) == 0o644
