@@ -5,6 +5,8 @@ The columns (documented in docs/packs.md) follow `spec.py`: the pack's keys pref
 column per drill key, with `context` spread over `channel`, `customer` and `situation`.
 Lists go in one cell separated by `;`; a key point's synonyms follow its text after `|`
 (`late again|delayed|third time`); a backslash keeps the next character as it is (`\\;`).
+A spreadsheet set to a European locale saves "CSV" with `;` between cells, and some tools save
+tab-separated text: the separator is read from the header row, which names columns only.
 """
 
 from __future__ import annotations
@@ -119,11 +121,28 @@ def _value(spec: Field, cell: str) -> Any:
 
 # -- reading ---------------------------------------------------------------------------------
 
+#: Cell separators a pack's CSV may use; the header row tells which one.
+SEPARATORS = (",", ";", "\t")
+
+
+def sniff_separator(text: str) -> str:
+    """The cell separator of a CSV pack: `,` unless the header row has none but `;` or tab.
+
+    Column names hold only letters and `_`, so the header row has nothing else to split on;
+    the most frequent of `;` and tab wins when a header without a comma has both.
+    """
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    if "," in header:
+        return ","
+    counts = {separator: header.count(separator) for separator in SEPARATORS[1:]}
+    best = max(counts, key=lambda separator: counts[separator])
+    return best if counts[best] else ","
+
 
 def document_from_csv(text: str) -> tuple[dict[str, Any], LineMap, list[Finding]]:
     """The TOML-shaped document a CSV pack stands for, its lines, and problems with its shape."""
     lines = LineMap()
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text))
     try:
         header = next(reader)
     except (StopIteration, csv.Error):
@@ -132,13 +151,18 @@ def document_from_csv(text: str) -> tuple[dict[str, Any], LineMap, list[Finding]
     lines.record(("columns",), 1)
     known = set(COLUMNS)
     problems: list[Finding] = []
+    run_together: set[str] = set()  # columns inside a cell that mixed separators joined
     for name in header:
         if name not in known:
             close = difflib.get_close_matches(name, COLUMNS, n=1, cutoff=0.6)
             hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(COLUMNS)}"
+            if ";" in name or "\t" in name:
+                run_together.update(part.strip() for part in name.replace("\t", ";").split(";"))
+                hint = "separate every column of the first row with the same character: ','"
+                hint += " (or ';', or a tab, throughout)"
             problems.append(Finding(("columns",), f"unknown column {name!r}; {hint}"))
     for required in ("pack_id", "pack_title", "pack_version", "id", "statement", "exemplars"):
-        if required not in header:
+        if required not in header and required not in run_together:
             problems.append(Finding(("columns",), f"has no {required!r} column"))
     if len(set(header)) != len(header):
         twice = sorted({name for name in header if header.count(name) > 1})

@@ -133,3 +133,45 @@ def test_the_complete_example_in_the_guide_is_valid() -> None:
     validation = validate_bytes(example.encode(), "docs/packs.md")
     assert validation.ok and validation.pack is not None, validation.problems
     assert len(validation.pack.drills) == 2
+
+
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_semicolon_or_tab_separated_csv_loads_like_a_comma_one(
+    tmp_path: Path, separator: str
+) -> None:
+    """A spreadsheet in a European locale saves "CSV" with ';' between cells (and a BOM)."""
+    header = ["pack_id", "pack_title", "pack_version", "id", "statement", "emotions", "exemplars"]
+    row = [
+        "eu",
+        "Europe",
+        "1",
+        "late",
+        "My parcel is late again.",
+        '"frustrated; worried"',  # quoted, as the spreadsheet quotes a cell holding ';'
+        '"So it is late again\\; that is frustrating. What would help?"',
+    ]
+    path = tmp_path / "europe.csv"
+    text = "\ufeff" + separator.join(header) + "\r\n" + separator.join(row) + "\r\n"
+    path.write_bytes(text.encode("utf-8"))
+
+    pack = load_pack_file(path)
+
+    assert (pack.id, pack.title, pack.version) == ("eu", "Europe", "1")
+    (drill,) = pack.drills
+    assert drill.statement == "My parcel is late again."
+    assert drill.emotions == ("frustrated", "worried")
+    assert drill.exemplars == ("So it is late again; that is frustrating. What would help?",)
+
+
+def test_a_header_with_mixed_separators_gets_one_clear_problem(tmp_path: Path) -> None:
+    """Only a header holding ',' and ';' both is still refused; one line says why."""
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "pack_id;pack_title,pack_version,id,statement,exemplars\nx;X,1,a,Hi.,Hello.\n",
+        encoding="utf-8",
+    )
+    problems = [str(problem) for problem in validate_file(path, score_exemplars=False).errors]
+    assert problems == [
+        f"{path}:1: columns: unknown column 'pack_id;pack_title'; separate every column of the "
+        "first row with the same character: ',' (or ';', or a tab, throughout)"
+    ], "one line that says what to do, not 'has no pack_id column' as well"

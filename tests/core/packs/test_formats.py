@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv as csv_module
+import io
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -65,3 +68,15 @@ def test_a_mutated_document_gives_findings_never_an_exception(document: dict[str
     pack, findings = check_document(document)
     errors = [finding for finding in findings if not finding.warning]
     assert (pack is None) == bool(errors)
+
+
+@SETTINGS
+@given(packs(), st.sampled_from([";", "\t"]))
+def test_a_pack_saved_with_semicolons_or_tabs_reads_back_the_same(
+    pack: Pack, separator: str
+) -> None:
+    """What a spreadsheet in a European locale writes when it saves the exported pack again."""
+    rows = list(csv_module.reader(io.StringIO(pack_to_csv(pack), newline="")))
+    out = io.StringIO(newline="")
+    csv_module.writer(out, delimiter=separator, lineterminator="\r\n").writerows(rows)
+    assert load_pack_text(out.getvalue(), "p.csv", csv=True) == pack
