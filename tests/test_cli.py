@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -37,3 +38,48 @@ def test_no_display_gives_a_clear_message_not_a_crash(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "no display" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("statement", "response", "named"),
+    [
+        ("My parcel is late", "", "--response"),
+        ("My parcel is late", "  \n\t ", "--response"),
+        ("", "So it is late again; what would help?", "--statement"),
+        ("   ", "So it is late again; what would help?", "--statement"),
+    ],
+)
+def test_score_refuses_a_blank_statement_or_reply(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], statement: str, response: str, named: str
+) -> None:
+    """As the window does: an empty reply scored 10/100 for "respectful wording"."""
+    code = main(["--data-dir", str(tmp_path), "score", "-s", statement, "-r", response])
+
+    captured = capsys.readouterr()
+    assert code == 2
+    assert captured.out == ""
+    assert f"{named} is empty" in captured.err
+
+
+def test_score_jsonl_gives_an_error_line_for_a_blank_text_and_scores_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lines = [
+        {"id": "ok", "statement": "My parcel is late again!", "response": "So it is late again?"},
+        {"id": "no-reply", "statement": "My parcel is late", "response": " "},
+        {"id": "no-statement", "statement": "", "response": "What would help?"},
+    ]
+    source = tmp_path / "in.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    output = tmp_path / "out.jsonl"
+
+    code = main(["--data-dir", str(tmp_path), "score", "--jsonl", str(source), "-o", str(output)])
+
+    results = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert code == 1
+    assert results[0]["id"] == "ok" and "overall" in results[0]
+    assert results[1:] == [
+        {"line": 2, "error": "line 2: 'response' is empty; there is nothing to score"},
+        {"line": 3, "error": "line 3: 'statement' is empty; there is nothing to score"},
+    ]
+    assert "2 line(s) could not be scored" in capsys.readouterr().err

@@ -25,6 +25,14 @@ SKILL_LINES = (
 )
 
 
+#: Why a blank text is refused, as the window refuses an empty reply: an empty reply scored
+#: 10/100 for "respectful wording", and an empty statement leaves nothing to listen to.
+BLANK_HINTS = {
+    "--statement": "give what the customer said",
+    "--response": "give the agent's reply to score",
+}
+
+
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = subparsers.add_parser(
         "score",
@@ -53,6 +61,10 @@ def _run(args: argparse.Namespace, _data_dir: Path) -> int:
             "listen-drill score: give --statement and --response, or --jsonl FILE", file=sys.stderr
         )
         return 2
+    for name, text in (("--statement", args.statement), ("--response", args.response)):
+        if not text.strip():
+            print(f"listen-drill score: {name} is empty; {BLANK_HINTS[name]}", file=sys.stderr)
+            return 2
     feedback = default_scorer().score(args.statement, args.response)
     if args.json:
         print(json.dumps(batch_record(None, feedback), ensure_ascii=False, indent=2))
@@ -125,6 +137,8 @@ def _parse(line: str, number: int) -> dict[str, Any]:
     for key in ("statement", "response"):
         if not isinstance(item.get(key), str):
             raise ValueError(f"line {number}: '{key}' must be a string")
+        if not item[key].strip():
+            raise ValueError(f"line {number}: '{key}' is empty; there is nothing to score")
     for key in ("key_points", "emotions"):
         if key in item and not isinstance(item[key], list):
             raise ValueError(f"line {number}: '{key}' must be a list")
