@@ -67,9 +67,14 @@ class DrillCard(QFrame):
         self._fit_statement()
 
     def _fit_statement(self) -> None:
-        needed = self.statement_view.heightForWidth(self.statement_view.width())
-        if needed > 0 and needed != self.statement_view.minimumHeight():
-            self.statement_view.setMinimumHeight(needed)
+        """Reserve the height the statement needs at this width, no more: QLabel counts its
+        minimum height in `heightForWidth`, so it is measured without one, or a short statement
+        after a long one would keep the long one's height."""
+        view = self.statement_view
+        kept = view.minimumHeight()
+        view.setMinimumHeight(0)
+        needed = view.heightForWidth(view.width())
+        view.setMinimumHeight(needed if needed > 0 else kept)
 
     def show_drill(self, drill: Drill, position: int, total: int, pack_title: str) -> None:
         self.position_label.setText(f"{html.escape(pack_title)} · drill {position} of {total}")

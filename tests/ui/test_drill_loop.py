@@ -140,3 +140,23 @@ def test_pack_titles_fit_beside_the_feedback_at_1024_wide(qtbot: QtBot, data_dir
     assert window.feedback_panel.width() > 0 and window.response_edit.width() > 0
     window.grab().save(str(data_dir.parent / "main-1024.png"))
     window.close()
+
+
+def test_the_card_fits_a_short_statement_after_a_long_one(qtbot: QtBot, data_dir: Path) -> None:
+    """The card grows for a long statement and must give the space back to the reply box."""
+    window = open_window(qtbot, data_dir)
+    window.resize(1024, 640)
+    statement = window.findChild(QLabel, "statementView")
+    reply = window.findChild(QPlainTextEdit, "responseEdit")
+    assert statement is not None and reply is not None
+
+    def heights_at(pack_id: str, drill_id: str) -> tuple[int, int]:
+        window.go_to_drill(pack_id, drill_id)
+        qtbot.wait(50)
+        return statement.height(), reply.height()
+
+    short_first = heights_at("fundamentals", "full-curt")  # "Wrong item. Again. Sort it."
+    long_ = heights_at("banking-utilities", "new-tenant-previous-debt-rambling")
+    short_after = heights_at("fundamentals", "full-curt")
+    assert long_[0] > 2 * short_first[0]
+    assert short_after == short_first, "the reply box gets the space back"
