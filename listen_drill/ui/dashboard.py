@@ -293,10 +293,9 @@ class DashboardView(QWidget):
             line.attachAxis(axis_x)
             line.attachAxis(axis_y)
         if series_points:
-            first, last = series_points[0].start, series_points[-1].start
-            if first == last:
-                first, last = first - timedelta(days=1), last + timedelta(days=1)
+            first, last, ticks = day_ticks(series_points[0].start, series_points[-1].start)
             axis_x.setRange(_qdatetime(first), _qdatetime(last))
+            axis_x.setTickCount(ticks)
         return chart
 
     def _practice_chart(self, per_day: list[tuple[date, int]]) -> QChart:
@@ -324,6 +323,24 @@ class DashboardView(QWidget):
         series.attachAxis(axis_x)
         series.attachAxis(axis_y)
         return chart
+
+
+def day_ticks(first: date, last: date, most: int = 7) -> tuple[date, date, int]:
+    """An axis range and tick count whose ticks fall on whole days, so no date label repeats.
+
+    Qt spaces the ticks evenly over the range: five ticks over two days fell at noon and
+    midnight and read "Nov 29, Nov 30, Nov 30, Dec 1, Dec 1". Every gap between ticks is the
+    same whole number of days; the range's end moves out by a fifth of it at most for that.
+    """
+    if first == last:
+        first, last = first - timedelta(days=1), last + timedelta(days=1)
+    days = (last - first).days
+    gaps = next(
+        (g for g in range(min(days, most - 1), 1, -1) if -(-days // g) * g - days <= days // 5),
+        1,
+    )
+    per_gap = -(-days // gaps)  # rounded up
+    return first, first + timedelta(days=per_gap * gaps), gaps + 1
 
 
 def count_axis(most: int) -> tuple[int, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from listen_drill.core.models import AttemptRow, Skill
 from listen_drill.core.store import Store
 from listen_drill.ui.app import create_window
-from listen_drill.ui.dashboard import count_axis
+from listen_drill.ui.dashboard import count_axis, day_ticks
 from listen_drill.ui.history_model import ROW_ROLE, HistoryFilterProxy, HistoryTableModel
 from listen_drill.ui.history_view import FIRST_PAGE
 from listen_drill.ui.main_window import MainWindow
@@ -241,6 +241,20 @@ def test_the_attempts_per_day_axis_labels_whole_numbers(most: int) -> None:
     assert top >= most and step == int(step)  # every tick a whole number, printed as it is
     assert 2 <= ticks <= 7
     assert top - most < step  # no empty step above the tallest bar
+
+
+@pytest.mark.parametrize("days", [0, 1, 2, 3, 5, 6, 7, 13, 29, 70, 365])
+def test_the_scores_axis_never_repeats_a_date(days: int) -> None:
+    """Ticks spread evenly over the range must each land on a different whole day."""
+    first = date(2026, 11, 29)
+    start, end, ticks = day_ticks(first, first + timedelta(days=days))
+    span = (end - start).days
+    assert start <= first and end >= first + timedelta(days=days)
+    assert 2 <= ticks <= 7
+    assert span % (ticks - 1) == 0  # every gap the same whole number of days
+    if days:  # one day alone is padded by a day each side
+        assert (end - (first + timedelta(days=days))).days <= days // 5
+    assert ticks >= min(days + 1, 4)  # enough dates to read the axis by
 
 
 def test_practise_next_names_drills_and_enter_opens_one(qtbot: QtBot, data_dir: Path) -> None:
