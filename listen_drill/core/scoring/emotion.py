@@ -195,6 +195,7 @@ def find_mentions(
         negated = any(
             (t.text in lexicon.negations or t.text.endswith("n't"))
             and not lowered.startswith(("no wonder", "no doubt"), t.start)
+            and not (t.text == "not" and TRYING_RE.search(lowered, max(0, t.start - 30), t.start))
             and all(w.text in NEGATION_BRIDGES for w in before[i + 1 :])
             for i, t in enumerate(before)
         )  # "you're not upset", "don't be worried"; not "payments you didn't make is alarming"
@@ -217,6 +218,12 @@ def find_mentions(
         )
     return mentions
 
+
+# "Trying hard not to panic" holds the feeling back: it is there, not denied.
+TRYING_RE = re.compile(
+    r"(?:\btr(?:y|ying|ied|ies)(?: (?:so|very|really|your best|my best))?(?: hard)?"
+    r"|\bdoing (?:your|my|their|his|her) (?:very )?best) $"
+)
 
 # Words that may stand between a negation and the feeling it denies: "don't be worried",
 # "not that upset", "isn't really frustrating". Any other word takes the negation for itself.

@@ -197,7 +197,9 @@ def analyse_paraphrase(
         ):
             framed = True  # "Eleven years with us and new customers pay half, I can see why…"
         strong_frame = lead.startswith(STRONG_FRAMES)
-        if not (feeling or hearing or strong_frame) and _tells_next_step(lead):
+        if not (feeling or hearing or strong_frame) and (
+            _tells_next_step(lead) or NEWS.match(lead) is not None
+        ):
             continue  # "Your parcel will arrive tomorrow": what happens next, not what they said
         echoed += overlap
         framed_any = framed_any or framed
@@ -369,6 +371,12 @@ AGENT_DID = re.compile(
     r"realised|realized|gathered|sensed|worried|imagined|guessed|wondered|learned|felt|"
     r"thought|wanted|needed|hoped|asked|listened|liked|loved|hated|enjoyed|appreciated)\b)"
     r"(?:[a-z]+ed|sent|put|made|got|set|run|done|found|spoken|rung|given|taken|kept|paid)\b"
+)
+# What the agent knows and the customer did not say: "There's an outage in your area".
+NEWS = re.compile(
+    r"(?:there(?:'s| is)(?: been)?|there has been|we(?:'ve| have)(?: got| had)?) (?:an? )?"
+    r"(?:known |reported |major |local |big )?(?:outage|fault|incident|problem|issue|glitch)s? "
+    r"(?:in|on|with|at|affecting|across)\b"
 )
 # Not "won't": "your phone won't charge" is how it is now.
 FUTURE = frozenset({"will", "shall", "it'll", "we'll", "they'll", "he'll", "she'll",

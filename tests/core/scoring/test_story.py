@@ -35,6 +35,7 @@ AT_WORK = [
     "I have to ask a few security questions.",
     "I wanted to check the address first.",
     "I've pushed the refund through now.",
+    "Yes there is, I'm a real person!",
     "I rerouted the van to the depot.",
     "I've dealt with it now.",
     "I've been through your order history and found the problem.",
