@@ -109,6 +109,7 @@ class Scorer:
         questions = find_questions(all_sentences, self.lexicon)
         question_type = overall_type(questions)
         phrase_hits = find_phrases(lowered, self.lexicon, tuple(avoid))
+        presuming = find_presuming(lowered, self.lexicon)
         blocked = [(hit.start, hit.end) for hit in phrase_hits]
         stories = own_story(all_sentences, tokens, content.words, self.lexicon)
         not_theirs = blocked + [(s.start, s.end) for s in stories if s.narrative]
@@ -123,13 +124,13 @@ class Scorer:
             [(m.start, m.end) for m in emotion.fitting],
             content,
             self.lexicon,
-            blocked,
+            blocked + [(hit.start, hit.end) for hit in presuming],  # a claim reflects nothing
             emotion.validations,
         )
 
         para_score = paraphrase.score
         emotion_score, acknowledged = self._emotion_findings(
-            emotion, intensity or cue_intensity, reply, lowered, findings
+            emotion, presuming, intensity or cue_intensity, reply, findings
         )
         question_score = self._question_findings(
             questions, question_type, Skill.QUESTION in asked, findings
@@ -189,9 +190,9 @@ class Scorer:
     def _emotion_findings(
         self,
         emotion: EmotionAnalysis,
+        presuming: list[PhraseHit],
         intensity: int,
         reply: str,
-        lowered: str,
         findings: list[Finding],
     ) -> tuple[float, bool]:
         families = self.lexicon.families
@@ -223,7 +224,6 @@ class Scorer:
                     points=-5,
                 )
             )
-        presuming = find_presuming(lowered, self.lexicon)
         for hit in presuming:
             findings.append(
                 Finding("emotion.presuming", Skill.EMOTION, hit.rule.message, hit.rule.suggestion,
