@@ -12,6 +12,7 @@ from typing import NamedTuple
 from listen_drill.core.models import KeyPoint
 from listen_drill.core.scoring.lexicon import Lexicon
 from listen_drill.core.scoring.question import (
+    SAYING_BACK,
     QuestionType,
     is_reflective_check,
     starts_with_any,
@@ -173,6 +174,7 @@ def analyse_paraphrase(
         if sentence.start in question_sentences and not (
             subject_you
             or lead.startswith(("it sounds", "sounds like", "so it"))
+            or lead.startswith(SAYING_BACK)
             or lead.startswith(CHECKING)
             or is_reflective_check(text, lead, lexicon)
         ):

@@ -17,7 +17,7 @@ DASHES = re.compile(r"(?<=[a-z])-(?=\s)|\s-(?=[a-z])")
 # "Where would you put yourself…?" invites; "When did you put the freeze on?" asks for a date.
 OPEN_WHERE = re.compile(
     r"(?:where|when) (?:would|do|does|did|could|might) (?:you|that|this|it) "
-    r"(?:see|like|want|wanna|think|feel|go|fit|leave|come in|stand|start|lie|be)"
+    r"(?:see|like to|want to|wanna|think|feel|go|fit|leave|come in|stand|start|lie|be)"
     r"|where (?:would|do|does|did|could|might) (?:you|that|this|it) put"
 )
 # Second words that make "Have…", "Is…" a question without "?"; "u", "ur": chat spelling.
@@ -178,7 +178,7 @@ FACT_VERBS = ("tell ", "give ", "send ", "read ", "share ")
 FACT_REQUEST = re.compile(r"^(?:tell|give|send|read|share with) (?:me|us) (?:your|the) ")
 
 
-TELL_ME = re.compile(r"^tell (?:me|us) ")
+TELL_ME = re.compile(r"^tell (?:me|us),? ")
 FACT_CLAUSES = ("when ", "where ", "which ", "who ", "whether ", "if ")
 # "where things stand", "where you are with it": the whole situation, not a place
 SITUATION = ("where things ", "where you are with", "where you're at", "where you're up to",
@@ -241,6 +241,11 @@ def classify_clause(text: str, asks: bool, lexicon: Lexicon) -> QuestionType:
     return QuestionType.CLOSED if asks else QuestionType.NONE
 
 
+# Frames that say back what the customer said: "So what I'm hearing is…, is that right?"
+# reflects while it asks. (AnnoMI's coders call such a check open, so its type stays as read.)
+SAYING_BACK = ("what i'm hearing", "what i am hearing", "what i hear ", "what you're saying",
+               "what you are saying", "what you're telling me", "what you are telling me",
+               "what i'm getting", "what i understand ")  # fmt: skip
 PROPOSAL_LEADS = ("how about ", "what about ")
 PROPOSERS = ("we", "i", "i'll", "we'll", "us")
 
