@@ -9,7 +9,9 @@ from pathlib import Path
 from listen_drill.core.library import sync_bundled_packs
 from listen_drill.core.packs.csv_format import pack_to_csv
 from listen_drill.core.packs.importer import import_pack_file, plural
+from listen_drill.core.packs.loader import load_pack_text
 from listen_drill.core.packs.problems import PackError
+from listen_drill.core.packs.reserved import bundled_pack_titles
 from listen_drill.core.packs.template import pack_id_from_name, template_text
 from listen_drill.core.packs.toml_format import pack_to_toml
 from listen_drill.core.packs.validate import validate_file
@@ -74,10 +76,13 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "new",
         help="write a commented template to start a pack",
         description="Write NAME.toml (or --output FILE): a commented pack with two drills "
-        "that validates as it is.",
+        "that validates as it is. With --csv, NAME.csv: the same drills, one row each.",
     )
     new.add_argument("name", metavar="NAME")
     new.add_argument("-o", "--output", type=Path, metavar="FILE")
+    new.add_argument(
+        "--csv", action="store_true", help="write a CSV pack (one row per drill) instead of TOML"
+    )
     new.set_defaults(handler=_new)
 
 
@@ -156,10 +161,17 @@ def _remove(args: argparse.Namespace, data_dir: Path) -> int:
                 )
                 return 1
             store.remove_pack(args.pack_id)
+            # An imported pack from before bundled ids were refused may have replaced a bundled
+            # one: put the bundled pack back now rather than at the next start.
+            restored = bundled_pack_titles().get(args.pack_id)
+            if restored is not None:
+                sync_bundled_packs(store)
     except StoreError as error:
         print(f"listen-drill: {error}", file=sys.stderr)
         return 1
     print(f"Removed {args.pack_id!r}; attempts made on it stay in your history.")
+    if restored is not None:
+        print(f"The bundled pack {restored!r} ({args.pack_id}) is back in your library.")
     return 0
 
 
@@ -189,12 +201,16 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
 
 
 def _new(args: argparse.Namespace, _data_dir: Path) -> int:
-    output: Path = args.output or Path(f"{pack_id_from_name(args.name)}.toml")
+    suffix = ".csv" if args.csv else ".toml"
+    output: Path = args.output or Path(f"{pack_id_from_name(args.name)}{suffix}")
     if output.exists():
         print(f"listen-drill: {output} exists; choose another NAME or --output", file=sys.stderr)
         return 1
+    text = template_text(args.name, output.name)
+    if args.csv:  # the same template, one row per drill (CSV has no comments to keep)
+        text = pack_to_csv(load_pack_text(text, "template"))
     try:
-        output.write_text(template_text(args.name, output.name), encoding="utf-8")
+        output.write_text(text, encoding="utf-8", newline="" if args.csv else None)
     except OSError as error:
         print(f"listen-drill: cannot write {output} ({error.strerror})", file=sys.stderr)
         return 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -9,8 +10,13 @@ import textwrap
 from importlib.machinery import EXTENSION_SUFFIXES
 from pathlib import Path
 
+import pytest
+
+from listen_drill.cli import main
 from listen_drill.core.bundled import bundled_pack_files, read_resource_text
 from listen_drill.core.library import sync_bundled_packs
+from listen_drill.core.models import Drill, Pack
+from listen_drill.core.session import DrillSession
 from listen_drill.core.store import Store
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -36,6 +42,48 @@ def test_a_changed_bundled_file_is_reinstalled_even_at_the_same_version(store: S
     store.set_setting(f"bundled_pack_sha256:{name}", "the fingerprint of an older file")
     assert sync_bundled_packs(store) == 1
     assert sync_bundled_packs(store) == 0
+
+
+def test_a_removed_bundled_pack_comes_back_though_its_file_is_unchanged(store: Store) -> None:
+    """The stored fingerprint says "unchanged"; it must not hide that the pack is gone."""
+    sync_bundled_packs(store)
+    store.remove_pack("fundamentals")
+    assert sync_bundled_packs(store) == 1
+    assert store.load_pack("fundamentals").title == "Fundamentals"
+    assert sync_bundled_packs(store) == 0
+
+
+def test_an_old_import_over_a_bundled_id_keeps_its_drills_until_removed_and_loses_nothing(
+    store: Store, tmp_path: Path
+) -> None:
+    """A store from before bundled ids were refused: the trainer's copy stays (their drills and
+    attempts), and once removed the bundled pack comes back with its attempts relinked."""
+    sync_bundled_packs(store)
+    bundled = store.load_pack("fundamentals")
+    profile = store.current_profile().id
+    DrillSession(store, bundled, profile).submit("So it happened again. What would help?")
+    theirs = dataclasses.replace(
+        bundled, title="Our fundamentals", version="9", drills=(replace_id(bundled, "ours"),)
+    )
+    store.save_pack(theirs, source="imported", source_path=str(tmp_path / "ours.toml"))
+    DrillSession(store, theirs, profile).submit("So it happened again. What would help?")
+
+    assert sync_bundled_packs(store) == 0
+    assert store.load_pack("fundamentals").title == "Our fundamentals"
+
+    store.remove_pack("fundamentals")
+    assert sync_bundled_packs(store) == 1
+    assert store.load_pack("fundamentals") == bundled
+    rows = sorted(store.attempt_rows(), key=lambda row: row.drill_id)
+    assert [(row.pack_id, row.drill_id) for row in rows] == sorted(
+        [("fundamentals", bundled.drills[0].id), ("fundamentals", "ours")]
+    )
+    installed = store.installed_drills((row.pack_id, row.drill_id) for row in rows)
+    assert set(installed) == {("fundamentals", bundled.drills[0].id)}
+
+
+def replace_id(pack: Pack, drill_id: str) -> Drill:
+    return dataclasses.replace(pack.drills[0], id=drill_id)
 
 
 def test_a_plain_wheel_install_finds_packs_and_scores_compiled(tmp_path: Path) -> None:
@@ -110,3 +158,17 @@ def test_a_plain_wheel_install_finds_packs_and_scores_compiled(tmp_path: Path) -
     compiled = os.environ.get("LISTEN_DRILL_PURE_PYTHON") != "1"
     assert scorer_file.endswith(tuple(EXTENSION_SUFFIXES)) == compiled, scorer_file
     assert question_type == "open"
+
+
+def test_removing_an_old_import_over_a_bundled_id_brings_the_bundled_pack_back_at_once(
+    data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with Store.open(data_dir) as store:
+        sync_bundled_packs(store)
+        bundled = store.load_pack("fundamentals")
+        store.save_pack(dataclasses.replace(bundled, title="Ours"), source="imported")
+    assert main(["--data-dir", str(data_dir), "pack", "remove", "fundamentals"]) == 0
+    out = capsys.readouterr().out
+    assert "The bundled pack 'Fundamentals' (fundamentals) is back in your library." in out
+    with Store.open(data_dir) as store:
+        assert [s.source for s in store.packs() if s.id == "fundamentals"] == ["bundled"]

@@ -3,7 +3,8 @@
 Nothing is written unless the file has no errors, and the write is one transaction
 (`Store.save_pack`), so a refused or interrupted import leaves the library as it was. A newer
 version of a pack updates its drills by id: attempts stay linked, and a dropped drill keeps its
-history (it goes inactive, it is not deleted).
+history (it goes inactive, it is not deleted). A pack may not take a bundled pack's id: that
+would replace the bundled pack, so it is refused like any other error.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from listen_drill.core.models import Pack
 from listen_drill.core.packs.problems import PackError, Problem
+from listen_drill.core.packs.reserved import bundled_pack_titles, reserved_id_message
 from listen_drill.core.packs.validate import validate_file
 from listen_drill.core.store import Store
 
@@ -64,7 +66,15 @@ def import_pack_file(store: Store, path: Path, *, score_exemplars: bool = True) 
 def import_pack(
     store: Store, pack: Pack, source_path: str = "", warnings: tuple[Problem, ...] = ()
 ) -> ImportReport:
-    """Write a valid pack as an imported pack, replacing any pack with its id."""
+    """Write a valid pack as an imported pack, replacing any imported pack with its id.
+
+    A bundled pack's id is refused (`PackError`): the import would replace the bundled pack.
+    `validate_file` refuses it with the line; this is the guard for callers that skip it.
+    """
+    taken_by = bundled_pack_titles().get(pack.id)
+    if taken_by is not None:
+        message = reserved_id_message(pack.id, taken_by)
+        raise PackError([Problem(source_path or "<pack>", "pack.id", message)])
     previous = store.pack_versions().get(pack.id)
     before = store.drill_ids(pack.id) if previous is not None else set()
     now = {drill.id for drill in pack.drills}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from listen_drill.core.packs.reserved import bundled_pack_titles, suggested_id
+
 TEMPLATE = '''\
 # {title}: a listen-drill pack. Every key is explained in docs/packs.md.
 # Check it with:  listen-drill pack validate {file_name}
@@ -59,5 +61,9 @@ def pack_id_from_name(name: str) -> str:
 
 
 def template_text(name: str, file_name: str) -> str:
+    """The template for a pack called `name`; its id never takes a bundled pack's id."""
     title = " ".join(name.replace("\\", "").replace('"', "'").split())[:120] or "My pack"
-    return TEMPLATE.format(title=title, pack_id=pack_id_from_name(name), file_name=file_name)
+    pack_id = pack_id_from_name(name)
+    if pack_id in bundled_pack_titles():
+        pack_id = suggested_id(pack_id)
+    return TEMPLATE.format(title=title, pack_id=pack_id, file_name=file_name)

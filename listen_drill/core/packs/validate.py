@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path as FilePath
+from types import MappingProxyType
 from typing import Any
 
 from listen_drill.core.models import Drill, DrillContext, KeyPoint, Pack, Skill
@@ -45,6 +46,8 @@ _TEXT, _WHOLE, _TABLE, _KEY_POINTS, _CHOICES = (
     Kind.CHOICE_LIST,
 )
 _FIELDS_BY_NAME: dict[int, dict[str, Field]] = {}
+
+_NONE_RESERVED: Mapping[str, str] = MappingProxyType({})
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")
@@ -95,22 +98,42 @@ def is_csv_name(name: str) -> bool:
 # -- entry points -------------------------------------------------------------------------
 
 
-def validate_file(path: FilePath, *, score_exemplars: bool = True) -> Validation:
-    """Validate a .toml or .csv pack file; a file that cannot be read is a problem, not a crash."""
+def validate_file(
+    path: FilePath, *, score_exemplars: bool = True, reserve_bundled_ids: bool = True
+) -> Validation:
+    """Validate a .toml or .csv pack file; a file that cannot be read is a problem, not a crash.
+
+    A trainer's file may not take a bundled pack's id (the import would replace the bundled
+    pack), so the bundled ids are refused here, where the problem gets its file and line.
+    """
+    from listen_drill.core.packs.reserved import reserved_ids_for
+
     source = str(path)
+    reserved = reserved_ids_for(path) if reserve_bundled_ids else {}
     try:
         with path.open("rb") as handle:
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         reason = error.strerror or str(error)
         return Validation(source, None, [Problem(source, "", f"cannot be read ({reason})")])
-    return validate_bytes(data, source, csv=is_csv_name(path.name), score_exemplars=score_exemplars)
+    return validate_bytes(
+        data,
+        source,
+        csv=is_csv_name(path.name),
+        score_exemplars=score_exemplars,
+        reserved_ids=reserved,
+    )
 
 
 def validate_bytes(
-    data: bytes, source: str, *, csv: bool = False, score_exemplars: bool = True
+    data: bytes,
+    source: str,
+    *,
+    csv: bool = False,
+    score_exemplars: bool = True,
+    reserved_ids: Mapping[str, str] = _NONE_RESERVED,
 ) -> Validation:
-    """Validate the bytes of a pack file (TOML unless `csv`)."""
+    """Validate the bytes of a pack file (TOML unless `csv`); `reserved_ids`: id -> its pack."""
     if len(data) > MAX_FILE_BYTES:
         size = (
             f"{len(data) / (1024 * 1024):.1f} MB"
@@ -142,13 +165,26 @@ def validate_bytes(
             "save the file with the UTF-8 encoding",
             line,
         )
-    return validate_text(text, source, csv=csv, score_exemplars=score_exemplars)
+    return validate_text(
+        text, source, csv=csv, score_exemplars=score_exemplars, reserved_ids=reserved_ids
+    )
 
 
 def validate_text(
-    text: str, source: str, *, csv: bool = False, score_exemplars: bool = True
+    text: str,
+    source: str,
+    *,
+    csv: bool = False,
+    score_exemplars: bool = True,
+    reserved_ids: Mapping[str, str] = _NONE_RESERVED,
 ) -> Validation:
-    """Validate the text of a pack file (TOML unless `csv`)."""
+    """Validate the text of a pack file (TOML unless `csv`); `reserved_ids`: id -> its pack."""
+    if csv and not NON_BLANK_RE.search(text):
+        return _refused(
+            source,
+            "is empty; a CSV pack needs a first row naming the columns and one row per drill "
+            "(`listen-drill pack new NAME --csv` writes a template)",
+        )
     if not NON_BLANK_RE.search(text) or (not csv and _only_comments(text)):
         return _refused(
             source,
@@ -156,14 +192,7 @@ def validate_text(
             "(`listen-drill pack new` writes a template)",
         )
     if csv:
-        from listen_drill.core.packs.csv_format import document_from_csv
-
-        document, line_map, early = document_from_csv(text)
-        if early:
-            return _located(source, None, early, lambda: line_map)
-        return validate_document(
-            document, source, lambda: line_map, score_exemplars=score_exemplars
-        )
+        return _validate_csv(text, source, score_exemplars, reserved_ids)
     try:
         document = toml_parser.loads(text)
     except toml_parser.TOMLDecodeError as error:
@@ -171,8 +200,45 @@ def validate_text(
     except (RecursionError, ValueError) as error:  # pathological nesting or numbers
         return _refused(source, f"cannot be read as TOML ({error})")
     return validate_document(
-        document, source, lambda: locate_toml(text), score_exemplars=score_exemplars
+        document,
+        source,
+        lambda: locate_toml(text),
+        score_exemplars=score_exemplars,
+        reserved_ids=reserved_ids,
     )
+
+
+def _validate_csv(
+    text: str, source: str, score_exemplars: bool, reserved_ids: Mapping[str, str]
+) -> Validation:
+    """A CSV pack's problems with its shape and every field problem of the rows it could read.
+
+    A problem with the first row (the columns) stops there: cells are read by their column, so
+    rows under a wrong header would only give guesses. A problem with one row (too many cells,
+    a pack column that differs, broken quoting) does not hide the problems of the other rows.
+    """
+    from listen_drill.core.packs.csv_format import document_from_csv
+
+    document, line_map, early = document_from_csv(text)
+    drills = document.get("drills", [])
+    unreadable = {
+        finding.path[1]
+        for finding in early
+        if len(finding.path) == 2 and finding.path[0] == "drills"
+    }
+    if not drills or len(unreadable) >= len(drills):
+        return _located(source, None, early, lambda: line_map)
+    pack, findings = check_document(document, reserved_ids)
+    findings = [
+        finding
+        for finding in findings
+        if not (len(finding.path) >= 2 and finding.path[:1] == ("drills",))
+        or finding.path[1] not in unreadable
+    ]
+    findings[:0] = early
+    if pack is not None and not early and score_exemplars:
+        findings.extend(exemplar_warnings(pack))
+    return _located(source, None if early else pack, findings, lambda: line_map)
 
 
 def validate_document(
@@ -181,9 +247,10 @@ def validate_document(
     lines: Callable[[], LineMap] = LineMap,
     *,
     score_exemplars: bool = True,
+    reserved_ids: Mapping[str, str] = _NONE_RESERVED,
 ) -> Validation:
     """Check a parsed document; `lines` builds the line map, called only if there are problems."""
-    pack, findings = check_document(document)
+    pack, findings = check_document(document, reserved_ids)
     if pack is not None and score_exemplars:
         findings.extend(exemplar_warnings(pack))
     return _located(source, pack, findings, lines)
@@ -192,8 +259,13 @@ def validate_document(
 # -- the document -------------------------------------------------------------------------
 
 
-def check_document(document: Mapping[str, Any]) -> tuple[Pack | None, list[Finding]]:
-    """Every finding in a parsed document, and the pack when none of them is an error."""
+def check_document(
+    document: Mapping[str, Any], reserved_ids: Mapping[str, str] = _NONE_RESERVED
+) -> tuple[Pack | None, list[Finding]]:
+    """Every finding in a parsed document, and the pack when none of them is an error.
+
+    `reserved_ids` maps ids the pack may not take (the bundled packs') to their packs' titles.
+    """
     found: list[Finding] = []
     for key in document:
         if key not in TOP_LEVEL_KEYS:
@@ -212,6 +284,13 @@ def check_document(document: Mapping[str, Any]) -> tuple[Pack | None, list[Findi
         header_values = None
     else:
         header_values = _check_table(header, PACK_FIELDS, ("pack",), found, "[pack]")
+        taken_by = reserved_ids.get(header_values.get("id", ""))
+        if taken_by is not None:
+            from listen_drill.core.packs.reserved import reserved_id_message
+
+            found.append(
+                Finding(("pack", "id"), reserved_id_message(header_values["id"], taken_by))
+            )
 
     drills_value = document.get("drills")
     drills: list[Drill] = []

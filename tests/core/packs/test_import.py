@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from listen_drill.core import store as store_module
-from listen_drill.core.library import sync_bundled_packs
-from listen_drill.core.packs import PackError, validate_file
-from listen_drill.core.packs.importer import import_pack_file
+from listen_drill.core.packs import PackError, load_pack_file, validate_file
+from listen_drill.core.packs.importer import import_pack, import_pack_file
 from listen_drill.core.session import DrillSession
 from listen_drill.core.store import Store
 
@@ -116,19 +116,48 @@ def test_removing_a_pack_keeps_its_attempts(store: Store, tmp_path: Path) -> Non
     assert store.attempts()[0].statement == "It is late."
 
 
-def test_an_imported_pack_wins_over_a_bundled_one_with_its_id(
-    library_store: Store, tmp_path: Path
-) -> None:
-    bundled_id = library_store.packs()[0].id
+def test_a_pack_may_not_take_a_bundled_pack_id(library_store: Store, tmp_path: Path) -> None:
+    """An import under a bundled id would replace the bundled pack: refused, with the fix."""
+    before = library_store.packs()
+    bundled_id = before[0].id
     path = tmp_path / "mine.toml"
     path.write_text(
         f'[pack]\nid = "{bundled_id}"\ntitle = "Mine"\nversion = "9"\n'
         + DRILL.format(id="x", statement="Mine."),
         encoding="utf-8",
     )
-    import_pack_file(library_store, path)
-    assert sync_bundled_packs(library_store) == 0
-    assert library_store.load_pack(bundled_id).title == "Mine"
+    with pytest.raises(PackError) as refused:
+        import_pack_file(library_store, path)
+    [problem] = refused.value.errors
+    assert (problem.source, problem.line, problem.where) == (str(path), 2, "pack.id")
+    assert f"choose another id, e.g. '{bundled_id}-team'" in problem.message
+    assert library_store.packs() == before
+    assert library_store.load_pack(bundled_id).title == before[0].title
+
+
+def test_a_csv_pack_with_a_bundled_id_names_the_row_of_the_id(
+    library_store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text(
+        "pack_id,pack_title,pack_version,id,statement,exemplars\n"
+        ",,,,,\n"
+        'fundamentals,Mine,9,x,Mine.,"So it happened again. What would help most?"\n',
+        encoding="utf-8",
+    )
+    [problem] = validate_file(path).errors
+    assert (problem.line, problem.where) == (3, "pack.id")
+    assert "'fundamentals-team'" in problem.message
+
+
+def test_import_pack_refuses_a_bundled_id_even_without_validation(
+    library_store: Store, tmp_path: Path
+) -> None:
+    path = write_pack(tmp_path, "1", {"x": "Mine."})
+    pack = dataclasses.replace(load_pack_file(path), id="fundamentals")
+    with pytest.raises(PackError, match="bundled pack 'Fundamentals'"):
+        import_pack(library_store, pack, str(path))
+    assert library_store.load_pack("fundamentals").title == "Fundamentals"
 
 
 def test_every_bundled_pack_is_valid() -> None:

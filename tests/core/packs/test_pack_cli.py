@@ -104,3 +104,50 @@ def test_export_refuses_an_unknown_extension(
 ) -> None:
     code, _, err = run(capsys, "pack", "export", "x", os.fspath(tmp_path / "x.json"))
     assert code == 2 and ".toml or .csv" in err
+
+
+def test_import_refuses_a_bundled_id_and_the_bundled_pack_stays(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(tmp_path / "data")
+    mine = tmp_path / "bundled-id.toml"
+    mine.write_text(
+        '[pack]\nid = "fundamentals"\ntitle = "My own fundamentals"\nversion = "9"\n\n'
+        '[[drills]]\nid = "x1"\nstatement = "My parcel is late again and I am fed up."\n'
+        'emotions = ["frustrated"]\n'
+        'exemplars = ["So your parcel is late again and you are fed up. What would help?"]\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "--data-dir", data, "pack", "import", "--no-score", str(mine))
+    assert code == 1 and "Updated" not in out
+    assert f"{mine}:2: pack.id: 'fundamentals' is the id of the bundled pack" in err
+    assert "choose another id, e.g. 'fundamentals-team'" in err
+    assert "nothing was changed" in err
+    code, out, _ = run(capsys, "--data-dir", data, "pack", "list")
+    [line] = [line for line in out.splitlines() if line.startswith("fundamentals ")]
+    assert "bundled" in line and "30 drills" in line
+    code, _, err = run(capsys, "--data-dir", data, "pack", "remove", "fundamentals")
+    assert code == 1 and "ships with the app" in err
+
+
+def test_new_csv_writes_a_csv_template_that_validates(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "pack", "new", "Refunds", "--csv")
+    assert code == 0 and "refunds.csv" in out
+    header = (tmp_path / "refunds.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("pack_id,pack_title,pack_version,")
+    code, _, err = run(capsys, "pack", "validate", "--no-score", "refunds.csv")
+    assert code == 0 and "valid (2 drills" in err
+
+
+def test_new_never_takes_a_bundled_id(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, _ = run(capsys, "pack", "new", "Fundamentals")
+    assert code == 0
+    assert 'id = "fundamentals-team"' in (tmp_path / "fundamentals.toml").read_text("utf-8")
+    code, _, err = run(capsys, "pack", "validate", "--no-score", "fundamentals.toml")
+    assert code == 0, err
