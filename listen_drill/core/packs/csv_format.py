@@ -140,7 +140,12 @@ def sniff_separator(text: str) -> str:
 
 
 def document_from_csv(text: str) -> tuple[dict[str, Any], LineMap, list[Finding]]:
-    """The TOML-shaped document a CSV pack stands for, its lines, and problems with its shape."""
+    """The TOML-shaped document a CSV pack stands for, its lines, and problems with its shape.
+
+    A row that cannot be read (more cells than columns, broken quoting) stands in the drills as
+    a placeholder table (at most its id) with a finding at its path `("drills", n)`, so every
+    later row keeps its own index and line; the validator leaves out the placeholder's problems.
+    """
     lines = LineMap()
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text))
     try:
@@ -188,9 +193,15 @@ def document_from_csv(text: str) -> tuple[dict[str, Any], LineMap, list[Finding]
                 problems.append(
                     Finding(
                         ("drills", index),
-                        f"row has {len(row)} cells but the header names {len(header)} columns",
+                        f"row has {len(row)} cells but the header names {len(header)} columns; "
+                        "put quotes around a cell that holds the separator",
                     )
                 )
+                # A placeholder keeps the next rows' indexes and lines; its id (most likely
+                # still in place: ids come before the text that holds stray separators) lets a
+                # later row with the same id be told it is a duplicate.
+                drill_id = row[header.index("id")].strip()
+                drills.append({"id": drill_id} if drill_id else {})
                 continue
             drill: dict[str, Any] = {}
             context: dict[str, Any] = {}
@@ -224,6 +235,7 @@ def document_from_csv(text: str) -> tuple[dict[str, Any], LineMap, list[Finding]
     except csv.Error as error:
         problems.append(Finding(("drills", len(drills)), f"is not valid CSV ({error})"))
         lines.record(("drills", len(drills)), previous_end + 1)
+        drills.append({})  # the rows from here on cannot be read
     lines.record(("pack",), min(pack_from.values(), default=2))
     document: dict[str, Any] = {"pack": pack, "drills": drills}
     if not drills and not problems:

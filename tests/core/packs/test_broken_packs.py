@@ -175,3 +175,56 @@ def test_a_header_with_mixed_separators_gets_one_clear_problem(tmp_path: Path) -
         f"{path}:1: columns: unknown column 'pack_id;pack_title'; separate every column of the "
         "first row with the same character: ',' (or ';', or a tab, throughout)"
     ], "one line that says what to do, not 'has no pack_id column' as well"
+
+
+def test_a_csv_row_problem_does_not_hide_the_other_rows_problems(tmp_path: Path) -> None:
+    """A pack column that differs on one row used to be the only problem reported."""
+    path = tmp_path / "rows.csv"
+    reply = '"So nobody answers, that is worrying. What have you tried?"'
+    path.write_text(
+        "pack_id,pack_title,pack_version,id,statement,emotions,intensity,exemplars\n"
+        f"rows,Rows,1,d1,My bill doubled,frustrated,2,{reply}\n"
+        f",,,d2,,worried,2,{reply}\n"
+        f",,,d3,Nobody answers the phone,sadd,5,{reply}\n"
+        f",other,,d4,Nobody answers the phone,sad,2,{reply}\n",
+        encoding="utf-8",
+    )
+    validation = validate_file(path, score_exemplars=False)
+    assert validation.pack is None
+    assert [(problem.line, problem.where) for problem in validation.errors] == [
+        (3, "drills[1].statement"),
+        (4, "drills[2].emotions[0]"),
+        (4, "drills[2].intensity"),
+        (5, "drills[3].pack_title"),
+    ]
+    assert all(str(problem).startswith(f"{path}:") for problem in validation.errors)
+
+
+def test_a_row_with_too_many_cells_keeps_the_next_rows_problems_and_lines(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "extra.csv"
+    path.write_text(
+        "pack_id,pack_title,pack_version,id,statement,exemplars\n"
+        'p,P,1,a,"Late again","So late again, frustrating. What helps?",extra\n'
+        "p,P,1,a,,\n",
+        encoding="utf-8",
+    )
+    validation = validate_file(path, score_exemplars=False)
+    assert validation.pack is None
+    found = [(problem.line, problem.where, problem.message) for problem in validation.errors]
+    assert found[0][:2] == (2, "drills[0]") and "row has 7 cells" in found[0][2]
+    assert sorted(found[1:]) == [
+        (3, "drills[1].exemplars", "is empty; add at least one model reply"),
+        (3, "drills[1].id", "'a' is already the id of drills[0]; every drill needs its own id"),
+        (3, "drills[1].statement", "is empty; write what the customer says"),
+    ]
+
+
+def test_an_empty_csv_gets_csv_wording(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_text("\n  \n", encoding="utf-8")
+    [problem] = validate_file(path).errors
+    assert "[pack]" not in problem.message and "[[drills]]" not in problem.message
+    assert "first row naming the columns and one row per drill" in problem.message
+    assert "`listen-drill pack new NAME --csv`" in problem.message
