@@ -29,6 +29,7 @@ from listen_drill.core.export.progress import CancelFn, ProgressFn
 from listen_drill.core.export.report import OVERALL, TREND_KEYS, build_report
 from listen_drill.core.team import (
     AgentOverview,
+    FileMerge,
     MergeReport,
     TeamDb,
     merge_progress_files,
@@ -82,6 +83,41 @@ def _figure(value: float | None, change: float | None) -> str:
     return f"{value:.0f}  ({'+' if change > 0 else '−'}{abs(change):.0f})"
 
 
+def _plural(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def _file_outcome(merged: FileMerge) -> str:
+    """One merged file by the agents in it: what it added, as the CLI says it."""
+    who = ", ".join(merged.agents) or merged.path.name
+    if merged.already_imported:
+        return f"{who} (already merged, nothing added)"
+    if merged.added == 0:
+        return f"{who} (nothing new: every attempt was already merged)"
+    if merged.added < merged.in_file:
+        return f"{who} (+{merged.added:,} new of {_plural(merged.in_file, 'attempt')})"
+    return f"{who} (+{_plural(merged.added, 'attempt')})"
+
+
+def merge_summary(report: MergeReport, gap: str = "\n") -> str:
+    """Every file of a merge in one message: what each added, which were refused and why.
+
+    A merge that adds nothing (the same file twice) changes no number on screen, so without
+    this the team lead cannot tell a repeat from a merge that never ran.
+    """
+    merged = [f for f in report.files if not f.error]
+    parts = []
+    if merged:
+        outcomes = ", ".join(_file_outcome(f) for f in merged)
+        parts.append(f"Merged {_plural(len(merged), 'file')}: {outcomes}.")
+    if report.errors:
+        failures = "\n".join(f.error for f in report.errors)
+        parts.append(
+            f"Not merged ({_plural(len(report.errors), 'file')}, nothing changed):\n{failures}"
+        )
+    return gap.join(parts) or "No files to merge."
+
+
 class TeamView(QDialog):
     exported = Signal(str)  # the confirmation, for the main window's status bar
 
@@ -116,7 +152,8 @@ class TeamView(QDialog):
         note.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("teamStatus")
-        self.status.setAccessibleName("Last export")
+        self.status.setAccessibleName("Last merge or export")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # file names and errors, as they are
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.hide()
@@ -192,7 +229,8 @@ class TeamView(QDialog):
         self.table.resizeColumnsToContents()
         total = sum(r.attempts for r in rows)
         self.summary.setText(
-            f"<b>{len(rows)}</b> agents · <b>{total:,}</b> attempts · {self.team_path}"
+            f"<b>{len(rows)}</b> agent{'' if len(rows) == 1 else 's'} · <b>{total:,}</b> "
+            f"attempt{'' if total == 1 else 's'} · {self.team_path}"
         )
         self.csv_button.setEnabled(bool(rows))
         self.pdf_button.setEnabled(bool(rows))
@@ -231,14 +269,14 @@ class TeamView(QDialog):
         self._run(f"Importing {len(paths)} progress files…", job, self._merged)
 
     def _merged(self, report: object) -> None:
+        """Refresh the numbers and say what each file did, here and (on failures) in a box."""
         assert isinstance(report, MergeReport)
         self.last_merge = report
         self.refresh()
+        self._say(merge_summary(report))
         if report.errors:
             QMessageBox.warning(
-                self,
-                "Some files were not imported",
-                "\n\n".join(f.error for f in report.errors),
+                self, "Some files were not imported", merge_summary(report, gap="\n\n")
             )
 
     def choose_export(self, fmt: str) -> None:
@@ -271,6 +309,9 @@ class TeamView(QDialog):
     def _exported(self, path: object) -> None:
         """Say where the file went, here and (through `exported`) in the main window."""
         message = f"Exported the team to {path}"
+        self._say(message)
+        self.exported.emit(message)
+
+    def _say(self, message: str) -> None:
         self.status.setText(message)
         self.status.show()
-        self.exported.emit(message)

@@ -1,0 +1,117 @@
+"""The team view says what every merge did: a repeat that adds nothing must not look like no-op."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from listen_drill.core.store import Store
+from listen_drill.core.team import merge_progress_files
+from listen_drill.ui.team_view import HEADERS, TeamView
+from tests.core.export_helpers import add_attempts, export_file
+
+SHOTS = Path("/tmp/teamfix")
+
+
+@pytest.fixture
+def progress_files(store: Store, tmp_path: Path) -> tuple[Path, Path]:
+    """Maya's file (40 attempts) and Sam's (12), as two agents would send them."""
+    maya = store.current_profile()
+    store.rename_profile(maya.id, "Maya")
+    add_attempts(store, maya, 40)
+    add_attempts(store, store.create_profile("Sam"), 12)
+    return (
+        export_file(store, tmp_path / "Maya.json", ("Maya",)),
+        export_file(store, tmp_path / "Sam.json", ("Sam",)),
+    )
+
+
+def merge(qtbot: QtBot, view: TeamView, paths: list[Path]) -> None:
+    view.merge(paths)
+    assert view.task is not None
+    with qtbot.waitSignal(view.task.finished, timeout=10_000):
+        pass
+
+
+def test_every_merge_says_what_each_file_added(
+    qtbot: QtBot, progress_files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    maya, sam = progress_files
+    team_path = tmp_path / "team.db"
+    merge_progress_files([], team_path)
+    view = TeamView(team_path)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+
+    merge(qtbot, view, [maya])
+    assert view.status.isVisible()
+    assert view.status.text() == "Merged 1 file: Maya (+40 attempts)."
+
+    merge(qtbot, view, [maya, sam])  # Maya again: nothing changes on screen but this line
+    assert view.status.text() == (
+        "Merged 2 files: Maya (already merged, nothing added), Sam (+12 attempts)."
+    )
+    assert view.table.rowCount() == 2
+    SHOTS.mkdir(exist_ok=True)
+    view.grab().save(str(SHOTS / "team_after_merge.png"))
+
+
+def test_a_failed_file_is_listed_with_what_did_merge(
+    qtbot: QtBot, progress_files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    maya, _sam = progress_files
+    broken = tmp_path / "Priya.json"
+    broken.write_text(maya.read_text(encoding="utf-8")[:200], encoding="utf-8")  # truncated
+    team_path = tmp_path / "team.db"
+    merge_progress_files([], team_path)
+    view = TeamView(team_path)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+
+    boxes: list[str] = []
+
+    def read_and_close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            boxes.append(box.text())
+            box.grab().save(str(SHOTS / "team_merge_failed_box.png"))
+            box.accept()
+        else:
+            QTimer.singleShot(50, read_and_close_box)
+
+    SHOTS.mkdir(exist_ok=True)
+    QTimer.singleShot(50, read_and_close_box)
+    merge(qtbot, view, [broken, maya])
+    qtbot.waitUntil(lambda: bool(boxes), timeout=5_000)
+    for text in (boxes[0], view.status.text()):
+        assert "Merged 1 file: Maya (+40 attempts)." in text
+        assert "Not merged (1 file, nothing changed):" in text
+        assert str(broken) in text
+    view.grab().save(str(SHOTS / "team_after_failed_merge.png"))
+
+
+def test_the_team_csv_names_the_columns_as_the_view_does(
+    qtbot: QtBot, progress_files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The view says "Feeling"; the CSV said "emotion", so a lead could not match them up."""
+    team_path = tmp_path / "team.db"
+    merge_progress_files(list(progress_files), team_path)
+    view = TeamView(team_path)
+    qtbot.addWidget(view)
+    output = tmp_path / "team.csv"
+    view.export("csv", output)
+    assert view.task is not None
+    with qtbot.waitSignal(view.task.finished, timeout=10_000):
+        pass
+    with output.open(newline="", encoding="utf-8-sig") as handle:
+        header = next(csv.reader(handle))
+    figures = HEADERS[HEADERS.index("Overall") : HEADERS.index("Language") + 1]
+    for title in figures:
+        assert title.lower() in header and f"{title.lower()}_trend" in header
