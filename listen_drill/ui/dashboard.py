@@ -10,16 +10,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QDateTimeAxis,
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import QDateTime, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -53,6 +54,11 @@ SKILL_NAMES = {
 BAND_COLOURS = {stats.Band.BELOW: "#c0392b", stats.Band.FAIR: "#d68910", stats.Band.GOOD: "#1e8449"}
 PROFILE_WINDOW = 50  # attempts the listening profile looks back over
 DAYS_SHOWN = 30
+DAY_LABEL_EVERY = 5  # a date under every fifth bar: thirty of them did not fit at 800 px
+# The charts give way before the window does: it must fit a 1366x768 laptop with room to spare.
+SCORES_MIN_HEIGHT = 150
+PRACTICE_MIN_HEIGHT = 110
+NO_SCORES_TEXT = "No attempts yet — your scores will appear here."
 PRACTISE_SHOWN = 5
 DRILL_KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -149,11 +155,19 @@ class DashboardView(QWidget):
         self.scores_chart.setObjectName("scoresChart")
         self.scores_chart.setAccessibleName("Scores over time")
         self.scores_chart.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.scores_chart.setMinimumHeight(260)
+        self.scores_chart.setMinimumHeight(SCORES_MIN_HEIGHT)
+        # Before the first attempt a chart has no dates to show; it said "Jan 1" five times.
+        self.scores_empty = QLabel(NO_SCORES_TEXT)
+        self.scores_empty.setObjectName("scoresEmpty")
+        self.scores_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.scores_empty.setWordWrap(True)
+        self.scores_stack = QStackedWidget()
+        self.scores_stack.addWidget(self.scores_chart)
+        self.scores_stack.addWidget(self.scores_empty)
         self.practice_chart = QChartView()
         self.practice_chart.setObjectName("practiceChart")
         self.practice_chart.setAccessibleName("Attempts per day")
-        self.practice_chart.setMinimumHeight(180)
+        self.practice_chart.setMinimumHeight(PRACTICE_MIN_HEIGHT)
 
         self.profile_labels: dict[str, QLabel] = {}
         profile_box = QGroupBox(f"Listening profile (last {PROFILE_WINDOW} attempts)")
@@ -205,7 +219,7 @@ class DashboardView(QWidget):
         bottom.addWidget(next_box, stretch=2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.scores_chart, stretch=3)
+        layout.addWidget(self.scores_stack, stretch=3)
         layout.addWidget(self.practice_chart, stretch=2)
         layout.addLayout(bottom)
 
@@ -237,6 +251,7 @@ class DashboardView(QWidget):
                 f" · strongest {best} · weakest <b>{weakest}</b>"
             )
         self.scores_chart.setChart(self._scores_chart(data.series))
+        self.scores_stack.setCurrentWidget(self.scores_chart if data.series else self.scores_empty)
         self.practice_chart.setChart(self._practice_chart(data.per_day))
         profile = data.profile
         self.profile_labels["open"].setText(metric_text(profile.open_question_share))
@@ -267,7 +282,7 @@ class DashboardView(QWidget):
         self.practise_requested.emit(pack_id, drill_id)
 
     def _scores_chart(self, series_points: list[stats.PeriodPoint]) -> QChart:
-        chart = QChart()
+        chart = _compact_chart()
         chart.setTitle("Scores over time")
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         axis_x = QDateTimeAxis()
@@ -299,20 +314,24 @@ class DashboardView(QWidget):
         return chart
 
     def _practice_chart(self, per_day: list[tuple[date, int]]) -> QChart:
-        chart = QChart()
+        chart = _compact_chart()
         chart.setTitle(f"Attempts per day (last {DAYS_SHOWN} days)")
         chart.legend().setVisible(False)
         bars = QBarSet("Attempts")
         bars.setColor(QColor("#2f6f8f"))
-        categories: list[str] = []
-        for day, count in per_day:  # category labels must be unique: one per day of month
+        for _day, count in per_day:
             bars.append(count)
-            categories.append(day.strftime("%d"))
         series = QBarSeries()
         series.append(bars)
         chart.addSeries(series)
-        axis_x = QBarCategoryAxis()
-        axis_x.append(categories)
+        # Bar i stands at x = i; a category axis labels only some of them, on the bar itself.
+        axis_x = QCategoryAxis()
+        axis_x.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        axis_x.setRange(-0.5, len(per_day) - 0.5)
+        axis_x.setStartValue(-0.5)
+        axis_x.setGridLineVisible(False)
+        for index, label in day_labels([day for day, _count in per_day]):
+            axis_x.append(label, index)
         axis_y = QValueAxis()
         axis_y.setLabelFormat("%d")
         top, ticks = count_axis(max([count for _day, count in per_day] + [1]))
@@ -341,6 +360,27 @@ def day_ticks(first: date, last: date, most: int = 7) -> tuple[date, date, int]:
     )
     per_gap = -(-days // gaps)  # rounded up
     return first, first + timedelta(days=per_gap * gaps), gaps + 1
+
+
+def _compact_chart() -> QChart:
+    """A chart with thin margins: on a laptop screen the plot gets the room, not the frame."""
+    chart = QChart()
+    chart.setMargins(QMargins(4, 2, 8, 2))
+    chart.layout().setContentsMargins(0, 0, 0, 0)
+    chart.setBackgroundRoundness(0)
+    return chart
+
+
+def day_labels(days: list[date], every: int = DAY_LABEL_EVERY) -> list[tuple[int, str]]:
+    """Which bars of a day-by-day chart get a date, and the date: every `every`-th day, counted
+    back from the last (today), so today is always named and no label repeats.
+
+    A label under every one of thirty bars was cut to "…" at 800 px; "Mar 3" every fifth day
+    fits, and names the month the bare day numbers did not.
+    """
+    last = len(days) - 1
+    chosen = range(last, -1, -every)
+    return [(index, f"{days[index]:%b} {days[index].day}") for index in reversed(chosen)]
 
 
 def count_axis(most: int) -> tuple[int, int]:
