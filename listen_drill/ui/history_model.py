@@ -124,6 +124,12 @@ class HistoryTableModel(QAbstractTableModel):
         self._rows.insert(position, row)
         self.endInsertRows()
 
+    def set_pack_titles(self, pack_titles: Mapping[str, str]) -> None:
+        """Take titles again (a pack imported since the rows loaded), redrawing the Pack column."""
+        self._pack_titles = dict(pack_titles)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self._rows) - 1, 1))
+
     def row_at(self, index: int) -> AttemptRow:
         return self._rows[index]
 

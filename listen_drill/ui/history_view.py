@@ -146,6 +146,7 @@ class HistoryView(QWidget):
         self._load_number = 0
         self._added_while_loading: list[AttemptRow] = []
         self._titles: dict[str, str] | None = None  # pack titles, read when the first rows come
+        self._pack_ids: set[str] = set()  # the packs the rows name: the Pack filter's choices
         self._signals = _RowsLoaded(self)
         self._signals.loaded.connect(self._rows_arrived)
         self.model = HistoryTableModel(self)
@@ -259,23 +260,33 @@ class HistoryView(QWidget):
         seen = {row.id for row in rows}
         rows = rows + [row for row in self._added_while_loading if row.id not in seen]
         self.model.set_rows(rows, titles)
-        current = self.pack_filter.currentData()
-        self.pack_filter.blockSignals(True)
-        self.pack_filter.clear()
-        self.pack_filter.addItem("All packs", None)
-        for pack_id in sorted({row.pack_id for row in rows}, key=lambda p: titles.get(p, p)):
-            self.pack_filter.addItem(titles.get(pack_id, pack_id), pack_id)
-        index = self.pack_filter.findData(current)
-        self.pack_filter.setCurrentIndex(max(0, index))
-        self.pack_filter.blockSignals(False)
+        self._pack_ids = {row.pack_id for row in rows}
+        self._fill_pack_filter()
         self.ready = True
         self.apply_filters()
         if first_page:  # a short history arrives whole, in one go
             self.first_rows_shown.emit()
         self.rows_loaded.emit()
 
+    def _fill_pack_filter(self) -> None:
+        """One choice per pack the rows name, by title; the choice made stays chosen."""
+        titles = self._titles or {}
+        current = self.pack_filter.currentData()
+        self.pack_filter.blockSignals(True)
+        self.pack_filter.clear()
+        self.pack_filter.addItem("All packs", None)
+        for pack_id in sorted(self._pack_ids, key=lambda p: titles.get(p, p)):
+            self.pack_filter.addItem(titles.get(pack_id, pack_id), pack_id)
+        index = self.pack_filter.findData(current)
+        self.pack_filter.setCurrentIndex(max(0, index))
+        self.pack_filter.blockSignals(False)
+
     def add_attempt(self, attempt: Attempt) -> None:
-        """Show a just-saved attempt at once, without reloading the whole history."""
+        """Show a just-saved attempt at once, without reloading the whole history.
+
+        An attempt on a pack the history had no rows of yet adds that pack to the Pack filter,
+        which otherwise offered only the packs of the rows first loaded.
+        """
         if not self.loaded or attempt.id is None:
             return
         rows = self.store.attempt_rows(self.profile_id, since=attempt.created_at,
@@ -283,10 +294,17 @@ class HistoryView(QWidget):
         for row in rows:
             if row.id != attempt.id:
                 continue
-            if self.ready:
-                self.model.append_row(row)
-            else:
-                self._added_while_loading.append(row)
+            if not self.ready:
+                self._added_while_loading.append(row)  # the filter is filled when all arrive
+                continue
+            if self._titles is not None and row.pack_id not in self._titles:
+                # a pack imported since the history loaded: read the titles again
+                self._titles = {summary.id: summary.title for summary in self.store.packs()}
+                self.model.set_pack_titles(self._titles)
+            self.model.append_row(row)
+            if row.pack_id not in self._pack_ids:
+                self._pack_ids.add(row.pack_id)
+                self._fill_pack_filter()
         if self.ready:
             self._update_count()
 

@@ -304,3 +304,40 @@ def test_a_reopened_attempt_shows_the_local_time_the_table_shows(
     assert "UTC" not in dialog.windowTitle()
     dialog.close()
     window.close()
+
+
+def test_the_pack_filter_offers_a_pack_first_drilled_after_history_loaded(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    window = open_window(qtbot, data_dir)
+    assert window.session is not None
+    first_pack = window.session.pack
+    drill_twice(window)
+    view = window.history_view
+    window.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: view.ready)
+    choices = [view.pack_filter.itemText(i) for i in range(view.pack_filter.count())]
+    assert choices == ["All packs", first_pack.title]
+    view.pack_filter.setCurrentIndex(1)  # the agent is looking at the first pack only
+
+    window.tabs.setCurrentIndex(0)
+    other_row = next(
+        row for row in range(window.pack_list.count())
+        if window.pack_list.item(row).data(Qt.ItemDataRole.UserRole) != first_pack.id
+    )  # fmt: skip
+    window.pack_list.setCurrentRow(other_row)
+    other_pack = window.session.pack
+    assert other_pack.id != first_pack.id
+    window.response_edit.setPlainText(REPLIES[0])
+    window.submit()
+    window.tabs.setCurrentIndex(1)
+
+    data = [view.pack_filter.itemData(i) for i in range(view.pack_filter.count())]
+    assert set(data) == {None, first_pack.id, other_pack.id}
+    assert other_pack.title in [view.pack_filter.itemText(i) for i in range(len(data))]
+    assert view.pack_filter.currentData() == first_pack.id  # the choice made stays
+    assert view.table.model().rowCount() == 2  # and still filters
+    view.pack_filter.setCurrentIndex(view.pack_filter.findData(other_pack.id))
+    assert view.table.model().rowCount() == 1
+    assert view.table.model().index(0, 1).data() == other_pack.title
+    window.close()
