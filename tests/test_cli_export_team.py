@@ -117,9 +117,12 @@ def test_team_merge_twice_then_report(
 
     report = tmp_path / "team.csv"
     assert run(lead, "team", "report", str(team_db), "--format", "csv", "-o", str(report)) == 0
-    agents = {row["agent"] for row in csv_rows(report)}
-    assert {"Ana", "Ben"} <= agents
-    assert report.with_name("team-summary.csv").is_file()
+    compared = csv_rows(report)
+    assert {"Ana", "Ben"} <= {row["profile"] for row in compared}
+    summary = csv_rows(report.with_name("team-summary.csv"))
+    # one vocabulary: the comparison's person and skill columns are the summary's
+    assert {row["profile_uuid"] for row in compared} == {row["profile_uuid"] for row in summary}
+    assert {row["skill"] for row in summary} <= set(compared[0])
 
     pdf = tmp_path / "team.pdf"
     assert run(lead, "team", "report", str(team_db), "--format", "pdf", "-o", str(pdf)) == 0

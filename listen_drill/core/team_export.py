@@ -1,4 +1,9 @@
-"""The team's CSV: one row per agent comparing skills, and agent x week x skill beside it."""
+"""The team's CSV: one row per agent comparing skills, and agent x week x skill beside it.
+
+Both files use the columns of an agent's own CSV export (`csv_export`): `profile`,
+`profile_uuid` and the skills by the names the app shows (`feeling`, not the scorer's `emotion`),
+so one spreadsheet formula reads an agent's file and the team's alike.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,9 @@ from typing import Any
 
 from listen_drill.core.export.atomic import atomic_paths
 from listen_drill.core.export.csv_export import (
+    CSV_SKILL_NAMES,
     ENCODING,
+    PERSON_COLUMNS,
     neutralise,
     summary_path_for,
     summary_rows,
@@ -16,16 +23,18 @@ from listen_drill.core.export.csv_export import (
 )
 from listen_drill.core.export.filters import EVERYTHING, ExportFilter
 from listen_drill.core.export.progress import CancelFn, ProgressFn, Steps
-from listen_drill.core.export.report import TREND_KEYS
+from listen_drill.core.export.report import OVERALL
+from listen_drill.core.stats import STAT_SKILLS
 from listen_drill.core.team import AgentOverview, TeamDb, team_overview
 
+#: "overall" and each skill, in the order of the team view's columns.
+FIGURE_COLUMNS = (OVERALL, *(CSV_SKILL_NAMES[skill] for skill in STAT_SKILLS))
 COMPARISON_HEADER = (
-    "agent",
-    "agent_uuid",
+    *PERSON_COLUMNS,
     "attempts",
     "last_practised",
-    *TREND_KEYS,
-    *(f"{key}_trend" for key in TREND_KEYS),
+    *FIGURE_COLUMNS,
+    *(f"{name}_trend" for name in FIGURE_COLUMNS),
 )
 
 
@@ -35,14 +44,15 @@ def _rounded(value: float | None) -> float | str:
 
 def comparison_row(overview: AgentOverview) -> list[Any]:
     averages = overview.averages
-    figures = [averages.overall, *(averages.skills.get(s) for s in averages.skills)]
+    figures = [averages.overall, *(averages.skill(s) for s in STAT_SKILLS)]
+    trend_keys = (OVERALL, *(s.value for s in STAT_SKILLS))  # `Trend` keeps the scorer's keys
     return [
         overview.agent.name,
         overview.agent.uuid,
         overview.attempts,
         overview.last_day.isoformat() if overview.last_day else "",
         *(_rounded(value) for value in figures),
-        *(_rounded(overview.trend.change(key)) for key in TREND_KEYS),
+        *(_rounded(overview.trend.change(key)) for key in trend_keys),
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from datetime import timedelta
 from pathlib import Path
@@ -9,9 +10,11 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
+from listen_drill.core.export.csv_export import export_csv
 from listen_drill.core.export.filters import ExportFilter
 from listen_drill.core.export.progress_file import ProgressFileError
 from listen_drill.core.export.report import build_report, recent_trend
+from listen_drill.core.export.source import AttemptSource
 from listen_drill.core.stats import listening_profile, period_series, skill_averages
 from listen_drill.core.store import Store
 from listen_drill.core.team import TeamDb, merge_progress_file, merge_progress_files, team_overview
@@ -151,10 +154,38 @@ def test_team_csv_compares_agents(agent_store: Store, tmp_path: Path) -> None:
     with TeamDb(team_path) as team:
         assert export_team_csv(team, tmp_path / "team.csv") == 2
     lines = (tmp_path / "team.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0].startswith("agent,agent_uuid,attempts,last_practised,overall")
+    assert lines[0].startswith("profile,profile_uuid,attempts,last_practised,overall")
     maya = next(p for p in agent_store.profiles() if p.name == "Maya")
     expected = skill_averages(agent_store.daily_totals(maya.id))
     assert expected.overall is not None
     maya_line = next(line for line in lines if line.startswith("Maya,"))
     assert maya_line.split(",")[2:5:2] == ["90", str(round(expected.overall, 2))]
     assert (tmp_path / "team-summary.csv").exists()
+
+
+def test_team_csvs_and_the_agent_csv_speak_one_vocabulary(
+    agent_store: Store, tmp_path: Path
+) -> None:
+    """team.csv said `agent`/`emotion`, team-summary.csv `profile`; the app says "Feeling"."""
+    team_path = tmp_path / "team.db"
+    merge_progress_files([export_file(agent_store, tmp_path / "p.json")], team_path)
+    with TeamDb(team_path) as team:
+        export_team_csv(team, tmp_path / "team.csv")
+    own = export_csv(AttemptSource.for_store(agent_store), tmp_path / "progress.csv")
+
+    def read(path: Path) -> list[dict[str, str]]:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            return list(csv.DictReader(handle))
+
+    team_rows = read(tmp_path / "team.csv")
+    summary_rows = read(tmp_path / "team-summary.csv")
+    own_rows = read(own.attempts_path)
+    for rows in (team_rows, summary_rows, own_rows, read(own.summary_path)):
+        assert list(rows[0])[:2] == ["profile", "profile_uuid"]
+        assert not [column for column in rows[0] if "agent" in column or "emotion" in column]
+    skills = {row["skill"] for row in summary_rows}
+    assert skills == {"overall", "paraphrase", "feeling", "question", "language"}
+    assert skills <= set(team_rows[0])  # a skill is one word in both team files
+    assert {f"{skill}_trend" for skill in skills} <= set(team_rows[0])
+    assert {"feeling_score", "feeling_acknowledged"} <= set(own_rows[0])
+    assert {r["profile_uuid"] for r in team_rows} == {r["profile_uuid"] for r in summary_rows}

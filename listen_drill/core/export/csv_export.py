@@ -19,15 +19,27 @@ from listen_drill.core.export.atomic import atomic_paths
 from listen_drill.core.export.filters import EVERYTHING, ExportFilter
 from listen_drill.core.export.progress import CancelFn, ProgressFn, Steps
 from listen_drill.core.export.source import AttemptSource
-from listen_drill.core.models import Profile
+from listen_drill.core.models import Profile, Skill
 from listen_drill.core.stats import STAT_SKILLS, local_dates, period_series, week_start
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 ENCODING = "utf-8-sig"  # the BOM tells Excel the file is UTF-8
 
+#: A skill as every CSV names it (agent's and team's, columns and the summary's `skill`): the
+#: app's own words, so "Feeling" on screen is `feeling` in the spreadsheet. The progress file
+#: (JSON) and pack files keep the scorer's key `emotion`: they are versioned formats for programs.
+CSV_SKILL_NAMES: dict[Skill, str] = {
+    Skill.PARAPHRASE: "paraphrase",
+    Skill.EMOTION: "feeling",
+    Skill.QUESTION: "question",
+    Skill.LANGUAGE: "language",
+}
+#: The person a row is about, in every CSV: a profile, as agents export them and teams merge
+#: them (by `profile_uuid`, which survives a rename).
+PERSON_COLUMNS = ("profile", "profile_uuid")
+
 ATTEMPT_HEADER = (
-    "profile",
-    "profile_uuid",
+    *PERSON_COLUMNS,
     "attempt_uuid",
     "created_at",
     "date",
@@ -37,8 +49,8 @@ ATTEMPT_HEADER = (
     "overall",
     "paraphrase_score",
     "paraphrase_level",
-    "emotion_score",
-    "emotion_acknowledged",
+    "feeling_score",
+    "feeling_acknowledged",
     "question_score",
     "question_type",
     "language_score",
@@ -46,7 +58,7 @@ ATTEMPT_HEADER = (
     "statement",
     "response",
 )
-SUMMARY_HEADER = ("profile", "profile_uuid", "week", "skill", "average", "attempts")
+SUMMARY_HEADER = (*PERSON_COLUMNS, "week", "skill", "average", "attempts")
 
 
 def neutralise(value: Any) -> Any:
@@ -165,7 +177,7 @@ def summary_rows(
                         profile.name,
                         profile.uuid,
                         week,
-                        skill.value,
+                        CSV_SKILL_NAMES[skill],
                         round(average, 2),
                         counts[point.start][index],
                     )
