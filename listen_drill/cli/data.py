@@ -10,10 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from listen_drill.core.backup import backup_now, list_backups, restore_latest_backup
+from listen_drill.core.backup import backup_now, backups_dir, list_backups, restore_latest_backup
 from listen_drill.core.integrity import check_file
-from listen_drill.core.paths import database_path
-from listen_drill.core.store import StoreError
+from listen_drill.core.paths import HOME_ENV, database_path
+from listen_drill.core.store import StoreError, is_writable
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -52,15 +52,45 @@ def run_check(args: argparse.Namespace, data_dir: Path) -> int:
     if not path.is_file():
         return _fail(f"{path}: there is no data file yet.")
     problems = check_file(path, thorough=True)
+    if problems and not is_writable(data_dir):  # "unable to open": the folder, not the file
+        return _check_in_read_only_folder(path, data_dir)
     if problems:
         return _fail(f"{path} is damaged: {problems[0]} (try `listen-drill restore`)")
     print(f"{path}: ok")
     return 0
 
 
+def _check_in_read_only_folder(path: Path, data_dir: Path) -> int:
+    """Check a file SQLite cannot open normally: reading a WAL file needs its `-shm` beside it.
+
+    Without a journal holding changes the file alone is the whole database, so it is checked
+    as it is; with one, the result would be wrong either way, so say the check could not run
+    rather than call a sound file damaged.
+    """
+    note = (
+        f"the data folder {data_dir} is read-only or not writable, so listen-drill cannot save "
+        f"to it; make it writable, or use another folder (--data-dir DIR or {HOME_ENV}=DIR)"
+    )
+    journal = path.with_name(path.name + "-wal")
+    if journal.is_file() and journal.stat().st_size > 0:
+        return _fail(
+            f"{path}: cannot be checked: {note}. Its journal ({journal.name}) holds changes "
+            "SQLite reads only with write access; nothing says the file is damaged."
+        )
+    problems = check_file(path, thorough=True, immutable=True)
+    if problems:
+        return _fail(f"{path} is damaged: {problems[0]}; {note}")
+    print(f"{path}: ok")
+    print(f"listen-drill: note: {note}", file=sys.stderr)
+    return 0
+
+
 def run_backup(args: argparse.Namespace, data_dir: Path) -> int:
     if args.list:
-        for info in list_backups(data_dir):
+        backups = list_backups(data_dir)
+        if not backups:
+            print(f"No backups yet in {backups_dir(data_dir)}.")
+        for info in backups:
             print(f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {info.path}")
         return 0
     try:
@@ -73,6 +103,12 @@ def run_backup(args: argparse.Namespace, data_dir: Path) -> int:
 
 def run_restore(args: argparse.Namespace, data_dir: Path) -> int:
     path = database_path(data_dir)
+    if data_dir.is_dir() and not is_writable(data_dir):
+        return _fail(
+            f"the data folder {data_dir} is read-only or not writable, so no backup can be put "
+            f"in place. Make it writable first (`listen-drill check` tells whether {path.name} "
+            "needs a restore at all)."
+        )
     if path.is_file() and not args.yes and not check_file(path, thorough=True):
         return _fail(
             f"{path} passes its check, so there is nothing to restore. "

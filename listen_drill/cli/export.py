@@ -93,5 +93,16 @@ def run_export(args: argparse.Namespace, data_dir: Path) -> int:
     except (FilterError, StoreError) as error:
         return fail(str(error))
     except OSError as error:
-        return fail(f"cannot write {output}: {error.strerror or error}")
+        return fail(_write_failure(output, error))
     return 0
+
+
+def _write_failure(output: Path, error: OSError) -> str:
+    """Name the file the system refused: the output, unless the error is about another one."""
+    reason = error.strerror or str(error)
+    if error.filename is None:
+        return f"cannot write {output}: {reason}"
+    refused = Path(str(error.filename))
+    if refused.resolve().parent in (output.resolve().parent, output.resolve()):
+        return f"cannot write {output}: {reason}"
+    return f"{refused}: {reason}"

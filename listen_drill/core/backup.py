@@ -21,7 +21,7 @@ from pathlib import Path
 from listen_drill.core.integrity import check_file
 from listen_drill.core.lock import DataLock, LockBusyError
 from listen_drill.core.paths import database_path
-from listen_drill.core.store import StoreError
+from listen_drill.core.store import DataFolderNotWritableError, StoreError, is_writable
 
 BACKUP_DIR = "backups"
 DAMAGED_DIR = "damaged"
@@ -73,7 +73,16 @@ def backup_now(data_dir: Path, *, now: datetime | None = None, keep: int = KEEP)
         raise StoreError(f"{source_path}: there is no data file to back up yet.")
     taken = (now or datetime.now()).replace(microsecond=0)
     folder = backups_dir(data_dir)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:  # a read-only data folder: say so, not a traceback
+        raise DataFolderNotWritableError(
+            data_dir, (error.strerror or str(error)).lower()
+        ) from error
+    if not is_writable(folder):
+        raise DataFolderNotWritableError(
+            folder, "no file can be created in it", what="backup folder"
+        )
     final = folder / f"{_PREFIX}{taken.strftime(_STAMP)}.db"
     partial = final.with_name(final.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -138,8 +147,8 @@ def latest_good_backup(data_dir: Path) -> BackupInfo | None:
 def restore_latest_backup(data_dir: Path, *, now: datetime | None = None) -> RestoreResult:
     """Replace the data file with the newest good backup, keeping the damaged file aside.
 
-    Refuses (StoreError) while another copy of the app has the data open, and when no backup
-    passes its check; in both cases nothing is moved.
+    Refuses (StoreError) while another copy of the app has the data open, when the data folder
+    cannot be written, and when no backup passes its check; then nothing is moved.
     """
     db_path = database_path(data_dir)
     try:
@@ -149,13 +158,14 @@ def restore_latest_backup(data_dir: Path, *, now: datetime | None = None) -> Res
             f"{db_path}: the data is in use by another copy of listen-drill. "
             "Close it, then restore again."
         ) from error
+    except OSError as error:
+        raise DataFolderNotWritableError(
+            data_dir, (error.strerror or str(error)).lower()
+        ) from error
     try:
         backup = latest_good_backup(data_dir)
         if backup is None:
-            raise StoreError(
-                f"{db_path}: no backup in {backups_dir(data_dir)} passes its check, so nothing "
-                "was restored and the data file is left as it is."
-            )
+            raise StoreError(_nothing_to_restore(db_path, data_dir))
         damaged_copy = _move_aside(db_path, data_dir / DAMAGED_DIR, now or datetime.now())
         incoming = db_path.with_name(db_path.name + ".restoring")
         shutil.copyfile(backup.path, incoming)
@@ -163,6 +173,25 @@ def restore_latest_backup(data_dir: Path, *, now: datetime | None = None) -> Res
         return RestoreResult(backup, damaged_copy)
     finally:
         lock.release()
+
+
+def _nothing_to_restore(db_path: Path, data_dir: Path) -> str:
+    """Why no restore happened, told as it is: no backups at all is not "none passes"."""
+    folder = backups_dir(data_dir)
+    if list_backups(data_dir):
+        return (
+            f"{db_path}: no backup in {folder} passes its check, so nothing was restored and "
+            "the data file is left as it is."
+        )
+    if not db_path.exists():
+        return (
+            f"There is no data file ({db_path}) and no backup in {folder} yet, so there is "
+            "nothing to restore. listen-drill starts with an empty history."
+        )
+    return (
+        f"There are no backups in {folder} yet (one is made each day the app starts), so "
+        f"nothing was restored and {db_path} is left as it is."
+    )
 
 
 def _move_aside(db_path: Path, folder: Path, now: datetime) -> Path | None:

@@ -20,12 +20,17 @@ def check_connection(conn: sqlite3.Connection, *, thorough: bool = False) -> lis
     return [] if problems == ["ok"] else problems
 
 
-def check_file(path: Path, *, thorough: bool = True) -> list[str]:
-    """Check a database file opened read-only; unreadable files report why instead of raising."""
+def check_file(path: Path, *, thorough: bool = True, immutable: bool = False) -> list[str]:
+    """Check a database file opened read-only; unreadable files report why instead of raising.
+
+    `immutable=True` reads the file without SQLite's locks and without its `-shm` file, which a
+    read-only folder cannot hold: right only when no `-wal` journal holds changes beside it.
+    """
     if not path.is_file():
         return [f"{path} does not exist"]
+    mode = "mode=ro&immutable=1" if immutable else "mode=ro"
     try:
-        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)
     except sqlite3.Error as error:
         return [str(error)]
     try:

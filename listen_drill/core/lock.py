@@ -36,7 +36,12 @@ class DataLock:
         self._fd: int | None = None
 
     def acquire(self) -> DataLock:
-        """Take the lock now or raise LockBusyError; never blocks."""
+        """Take the lock now or raise LockBusyError; never blocks.
+
+        Raises OSError (read-only disk, permission denied, a file where the folder should be)
+        when the lock file cannot be created or opened for writing: `Store` turns that into
+        DataFolderNotWritableError, which names the folder instead of a raw traceback.
+        """
         if fcntl is None:  # pragma: no cover - Windows
             return self
         self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import json
+import os
 import sqlite3
 import time
 import uuid
@@ -33,7 +34,7 @@ from listen_drill.core.models import (
     Profile,
     Skill,
 )
-from listen_drill.core.paths import database_path
+from listen_drill.core.paths import HOME_ENV, database_path
 from listen_drill.core.serialize import feedback_from_dict, feedback_to_dict
 from listen_drill.core.stats import DailyTotals, DayTotal
 
@@ -53,17 +54,74 @@ class StoreError(Exception):
 
 
 class DamagedStoreError(StoreError):
-    """SQLite reports the data file damaged; `backup.restore_latest_backup` is the way back."""
+    """SQLite reports the data file damaged; `backup.restore_latest_backup` is the way back.
+
+    The message says what is wrong and what to do; SQLite's own words (page numbers, error
+    codes) are in `problems` and `details`, for a details section or support, not the headline.
+    """
 
     def __init__(self, path: Path, problems: list[str]) -> None:
         self.path = path
         self.problems = problems
-        shown = "; ".join(problems[:3]) + (" ..." if len(problems) > 3 else "")
         super().__init__(
-            f"{path}: the data file is damaged and cannot be read ({shown}). "
-            "Restore the newest backup (the damaged file is kept aside), "
+            f"{path}: the data file is damaged and cannot be read. "
+            "Restore the newest backup (`listen-drill restore`; the damaged file is kept aside), "
             "or move the file away to start afresh."
         )
+
+    @property
+    def details(self) -> str:
+        """What SQLite reported, one problem a line."""
+        return "\n".join(self.problems)
+
+
+class DataFolderNotWritableError(StoreError):
+    """The data folder cannot be written (read-only disk, permissions, a file in the way).
+
+    Not damage: the file may be perfectly sound, so the message points at the folder and at
+    `--data-dir`/`LISTEN_DRILL_HOME`, never at a restore.
+    """
+
+    def __init__(self, folder: Path, cause: str, *, what: str = "data folder") -> None:
+        self.folder = folder
+        self.cause = cause
+        super().__init__(
+            f"The {what} {folder} is read-only or not writable ({cause}), so listen-drill "
+            "cannot keep your history there. Make it writable, or use another folder: "
+            f"listen-drill --data-dir DIR, or set {HOME_ENV}=DIR."
+        )
+
+
+class StoreWriteError(StoreError):
+    """SQLite refused a write (read-only file, full disk): nothing was saved, nothing damaged."""
+
+    def __init__(self, path: Path, cause: str) -> None:
+        self.path = path
+        self.cause = cause
+        super().__init__(f"{path} could not be written: {cause}.")
+
+
+def is_writable(path: Path) -> bool:
+    """Whether this process may write `path` now, as its effective user, read-only disks too."""
+    if os.access in os.supports_effective_ids:
+        return os.access(path, os.W_OK, effective_ids=True)
+    return os.access(path, os.W_OK)  # pragma: no cover - Windows
+
+
+def _write_failure(path: Path, error: sqlite3.OperationalError) -> str | None:
+    """Why a write failed when the cause is the file or disk, not the data; None otherwise."""
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    if code not in _WRITE_FAILURE_CODES:
+        return None
+    if path.exists() and not is_writable(path):
+        return f"the file is read-only ({error})"
+    if not is_writable(path.parent):
+        return f"its folder is read-only ({error})"
+    return str(error)
+
+
+# SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN: the disk said no.
+_WRITE_FAILURE_CODES = frozenset({3, 8, 10, 13, 14})
 
 
 def utc_now() -> str:
@@ -94,12 +152,16 @@ class Store:
         opened at all or a restore is replacing it right now.
         """
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             self._lock = DataLock(path, exclusive=False).acquire()
         except LockBusyError as error:
             raise StoreError(
                 f"{path}: the data file is being restored from a backup; try again in a moment."
+            ) from error
+        except OSError as error:  # the folder cannot be made or the lock file written in it
+            raise DataFolderNotWritableError(
+                path.parent, (error.strerror or str(error)).lower()
             ) from error
         try:
             conn = sqlite3.connect(
@@ -114,6 +176,10 @@ class Store:
         self.db = Database(conn)
         try:
             problems = _retry_while_busy(lambda: self._prepare(check))
+        except StoreWriteError as error:  # a migration could not be saved: read-only, not damaged
+            conn.close()
+            self._lock.release()
+            raise DataFolderNotWritableError(path, error.cause, what="data file") from error
         except sqlite3.OperationalError as error:
             if _is_busy(error):  # another copy held the file for longer than we waited
                 conn.close()
@@ -122,6 +188,12 @@ class Store:
                     f"{path}: the data file is busy in another copy of listen-drill; "
                     "try again in a moment."
                 ) from error
+            if not is_writable(path.parent):
+                # SQLite cannot even read a WAL file without writing its -shm beside it: a
+                # read-only folder looks like "unable to open database file", not damage.
+                conn.close()
+                self._lock.release()
+                raise DataFolderNotWritableError(path.parent, str(error)) from error
             problems = [str(error)]
         except sqlite3.DatabaseError as error:
             problems = [str(error)]
@@ -154,26 +226,45 @@ class Store:
         `BEGIN IMMEDIATE` waits (up to the busy timeout) for another copy of the app to finish
         its write, where a plain `BEGIN` that read first would fail at once with "database is
         locked" once the other copy committed. Every write in the store goes through here;
-        nested `db.atomic()` blocks inside become savepoints.
+        nested `db.atomic()` blocks inside become savepoints. A write the disk refuses (read-only
+        file or folder, full disk) is rolled back and raises StoreWriteError.
         """
         conn = self.db.conn
-        if conn.in_transaction:
-            with self.db.atomic():
+        try:
+            if conn.in_transaction:
+                with self.db.atomic():
+                    yield self.db
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
                 yield self.db
-            return
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.db
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-        try:
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as error:
+            # A read-only file or a full disk is something the user can act on, not a bug.
+            cause = _write_failure(self.path, error)
+            if cause is None:
+                raise
+            raise StoreWriteError(self.path, cause) from error
+
+    def unwritable_reason(self) -> str | None:
+        """Why nothing could be saved to the file right now, or None when it can be written.
+
+        Lets the app warn at start instead of at the first reply that cannot be saved.
+        """
+        if not is_writable(self.path):
+            return "the file is read-only"
+        if self.db.execute("PRAGMA query_only").fetchone()[0]:
+            return "it is open read-only"
+        return None
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:

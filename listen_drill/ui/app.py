@@ -7,7 +7,7 @@ from contextlib import suppress
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from listen_drill.core.backup import daily_backup
 from listen_drill.core.bundled import read_resource_text, resource_path
@@ -15,7 +15,7 @@ from listen_drill.core.library import sync_bundled_packs
 from listen_drill.core.store import DamagedStoreError, Store, StoreError
 from listen_drill.ui.display import has_display
 from listen_drill.ui.main_window import MainWindow
-from listen_drill.ui.restore_offer import offer_restore
+from listen_drill.ui.restore_offer import StartProblem, build_cannot_start_box, offer_restore
 
 
 def create_window(data_dir: Path) -> QMainWindow:
@@ -48,16 +48,18 @@ def run(data_dir: Path) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("listen-drill")
     app.setOrganizationName("listen-drill")
+    problem: StartProblem | None = None
     try:
         try:
             window = create_window(data_dir)
         except DamagedStoreError as damaged:  # offer the newest good backup, then try again
             problem = offer_restore(damaged, data_dir)
-            if problem is not None:
-                raise StoreError(problem) from damaged
-            window = create_window(data_dir)
-    except StoreError as error:  # the data file is unusable: say so, then exit cleanly
-        QMessageBox.critical(None, "listen-drill cannot start", str(error))
+            if problem is None:
+                window = create_window(data_dir)
+    except StoreError as error:  # unusable data (read-only folder, busy...): say so, exit
+        problem = StartProblem(str(error), details=getattr(error, "details", ""))
+    if problem is not None:
+        build_cannot_start_box(problem).exec()
         return 1
     window.show()
     return app.exec()

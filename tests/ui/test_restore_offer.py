@@ -12,8 +12,10 @@ from listen_drill.core.backup import backup_now
 from listen_drill.core.paths import database_path
 from listen_drill.core.store import DamagedStoreError, Store
 from listen_drill.ui.app import create_window
-from listen_drill.ui.restore_offer import offer_restore
+from listen_drill.ui.restore_offer import build_cannot_start_box, offer_restore
 from tests.core.store_helpers import sample_attempt
+
+SHOTS = Path("/tmp/rofix")
 
 
 def damaged_folder(data_dir: Path, *, with_backup: bool) -> DamagedStoreError:
@@ -56,16 +58,35 @@ def test_choosing_restore_brings_the_history_back(qtbot: QtBot, data_dir: Path) 
 
 def test_declining_or_no_backup_leaves_the_file_and_says_why(qtbot: QtBot, data_dir: Path) -> None:
     error = damaged_folder(data_dir, with_backup=False)
-    message = offer_restore(error, data_dir, ask=lambda box: True)
-    assert message is not None and "no backup" in message
+    problem = offer_restore(error, data_dir, ask=lambda box: True)
+    assert problem is not None and "no backup" in problem.text
     backup_dir = data_dir / "backups"
     assert not backup_dir.exists()
     assert database_path(data_dir).exists()
 
 
+def test_no_backup_says_plainly_what_to_do_with_diagnostics_folded_away(
+    qtbot: QtBot, data_dir: Path
+) -> None:
+    error = damaged_folder(data_dir, with_backup=False)
+    problem = offer_restore(error, data_dir, ask=lambda box: pytest.fail("nothing to offer"))
+    assert problem is not None
+    box = build_cannot_start_box(problem)
+    qtbot.addWidget(box)
+    shown = f"{box.text()}\n{box.informativeText()}"
+    assert "damaged" in box.text() and "no backup" in box.text()
+    assert "Restore the newest backup" not in shown, "there is none to restore"
+    assert "move the file listen-drill.db" in box.informativeText()
+    assert error.problems and all(problem not in shown for problem in error.problems)
+    assert all(problem in box.detailedText() for problem in error.problems)
+    box.show()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    box.grab().save(str(SHOTS / "damaged_no_backup.png"))
+
+
 def test_quitting_keeps_everything_in_place(qtbot: QtBot, data_dir: Path) -> None:
     error = damaged_folder(data_dir, with_backup=True)
     before = database_path(data_dir).read_bytes()
-    message = offer_restore(error, data_dir, ask=lambda box: False)
-    assert message is not None and "damaged" in message
+    problem = offer_restore(error, data_dir, ask=lambda box: False)
+    assert problem is not None and "damaged" in problem.text
     assert database_path(data_dir).read_bytes() == before
