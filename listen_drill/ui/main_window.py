@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from listen_drill import __version__
-from listen_drill.core.models import Attempt, Profile
+from listen_drill.core.models import Attempt, Pack, Profile
 from listen_drill.core.session import DrillSession
-from listen_drill.core.store import Store
+from listen_drill.core.store import Store, StoreError
 from listen_drill.ui.dashboard import DashboardView
 from listen_drill.ui.drill_card import DrillCard
 from listen_drill.ui.export_menu import install_export_menus
@@ -51,6 +51,9 @@ class MainWindow(QMainWindow):
         self.session: DrillSession | None = None
         self.last_attempt: Attempt | None = None
         self.round_summary: RoundSummaryDialog | None = None
+        # The last "could not save" or "cannot be written" box shown (tests read it).
+        self.save_problem_box: QMessageBox | None = None
+        self._warned_unwritable = False
         self.setObjectName("mainWindow")
         self.setWindowTitle("listen-drill")
         self.resize(1180, 760)
@@ -288,9 +291,12 @@ class MainWindow(QMainWindow):
             self._start_pack(str(current.data(PACK_ID_ROLE)))
 
     def _start_pack(self, pack_id: str) -> None:
-        if self.session is not None and self.session.pack.id == pack_id:
-            return
         pack = self.store.load_pack(pack_id)
+        if self.session is not None and self.session.pack.id == pack_id and pack.drills:
+            # Same pack: keep the round going, but take a re-imported version's drills.
+            if pack != self.session.pack:
+                self._update_pack(pack)
+            return
         if not pack.drills:
             self.session = None
             self._say(f"{pack.title} has no drills.")
@@ -298,6 +304,24 @@ class MainWindow(QMainWindow):
             return
         self.session = DrillSession(self.store, pack, self.profile.id)
         self._show_current_drill()
+
+    def _update_pack(self, pack: Pack) -> None:
+        """Drill the new version of the current pack, staying on the current drill if it is
+        still there (by id); an unchanged drill keeps the reply and feedback on screen."""
+        assert self.session is not None
+        old_drill = self.session.drill
+        self.session.pack = pack
+        ids = [drill.id for drill in pack.drills]
+        if old_drill.id in ids:
+            self.session.index = ids.index(old_drill.id)
+        else:
+            self.session.index = min(self.session.index, len(pack.drills) - 1)
+            self.session.restart_timer()
+        if self.session.drill == old_drill:
+            position, total = self.session.position
+            self.card.show_drill(self.session.drill, position, total, pack.title)
+        else:
+            self._show_current_drill()
 
     # -- the drill loop -------------------------------------------------------------------
 
@@ -333,7 +357,16 @@ class MainWindow(QMainWindow):
             self._say("Type a reply first, then press Ctrl+Enter.", 5000)
             self.response_edit.setFocus()
             return
-        attempt = self.session.submit(response)
+        try:
+            attempt = self.session.submit(response)
+        except StoreError as error:  # e.g. a read-only file: the reply stays, nothing lost
+            self._say("Your reply was not saved; it is still in the box.")
+            self._show_save_problem(
+                "Your reply could not be saved.",
+                f"{error}\n\nYour reply is still in the box: copy it somewhere safe, or make "
+                "the file writable and press Submit again.",
+            )
+            return
         self.last_attempt = attempt
         self.response_edit.setReadOnly(True)
         self.feedback_panel.show_feedback(response, attempt.feedback, self.session.drill.exemplars)
@@ -344,6 +377,39 @@ class MainWindow(QMainWindow):
         self.next_button.setFocus()
         self.history_view.add_attempt(attempt)
         self._dashboard_stale = True
+
+    def _show_save_problem(self, text: str, informative: str) -> QMessageBox:
+        """A window-modal box that does not block the event loop: the window stays as it was."""
+        box = QMessageBox(self)
+        box.setObjectName("saveProblemBox")
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("listen-drill: not saved")
+        box.setText(text)
+        box.setInformativeText(informative)
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setAccessibleName(text)
+        box.finished.connect(lambda _result: self.response_edit.setFocus())
+        self.save_problem_box = box
+        box.open()
+        return box
+
+    def warn_if_unwritable(self) -> None:
+        """Say at start that replies cannot be saved, before the agent types the first one."""
+        reason = self.store.unwritable_reason()
+        if reason is None:
+            return
+        self._show_save_problem(
+            "Your replies cannot be saved.",
+            f"{self.store.path} cannot be written: {reason}. You can practise, but nothing you "
+            "submit will be kept.\n\nMake the file writable, or start listen-drill with "
+            "another data folder (--data-dir DIR).",
+        )
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._warned_unwritable:
+            self._warned_unwritable = True
+            self.warn_if_unwritable()
 
     def retry(self) -> None:
         """Same drill again, keeping the reply to edit."""
