@@ -91,7 +91,7 @@ def content_of(
     return StatementContent(
         stems=stems,
         key_points=tuple(points),
-        counted=frozenset(_counted(tokens)),
+        counted=frozenset(_counted(tokens, lexicon.stopwords)),
         words=tuple(t.text for t in tokens),
         carried=stems | all_point_stems | grouped,
     )
@@ -101,14 +101,18 @@ def _number_value(token: Token) -> str | None:
     return NUMBER_WORDS.get(token.text) or (token.text if DIGITS_RE.fullmatch(token.text) else None)
 
 
-def _counted(tokens: list[Token]) -> list[tuple[str, str]]:
-    """(number, what it counts) pairs: "third time" -> ("3", "time"); "twice" -> ("2", "time")."""
+def _counted(tokens: list[Token], stopwords: frozenset[str]) -> list[tuple[str, str]]:
+    """(number, what it counts) pairs: "third time" -> ("3", "time"); "twice" -> ("2", "time").
+
+    Only a content word is a unit: in "from 90 a month to 310. Same house" neither "a" nor
+    "same" is counted, or "310 a month" said back would be a wrong fact.
+    """
     pairs: list[tuple[str, str]] = [
         (NUMBER_WORDS[t.text], "time") for t in tokens if t.text in ("once", "twice", "thrice")
     ]
     for token, following in itertools.pairwise(tokens):
         value = _number_value(token)
-        if value is not None:
+        if value is not None and following.text not in stopwords:
             pairs.append((value, following.stem))
     return pairs
 
