@@ -285,8 +285,10 @@ def analyse_paraphrase(
         return ParaphraseAnalysis(
             ParaphraseLevel.SIMPLE, 0.35, feeling_only, covered, missing, parroted, [], False,
         )  # fmt: skip
-    if not reflective:
-        partial = 0.0 if advice_sentences else min(0.25, 0.05 * echoed + 0.08 * framed_any)
+    if not reflective:  # copying the customer's words back earns nothing for the words
+        partial = (
+            0.0 if advice_sentences or parroted else min(0.25, 0.05 * echoed + 0.08 * framed_any)
+        )
         return ParaphraseAnalysis(
             ParaphraseLevel.NONE, partial, [], covered, missing, parroted, [],
             advice_sentences > 0,

@@ -124,7 +124,11 @@ class Scorer:
             [(m.start, m.end) for m in emotion.fitting],
             content,
             self.lexicon,
-            blocked + [(hit.start, hit.end) for hit in presuming],  # a claim reflects nothing
+            # a claim ("I know exactly how you feel") or a denial ("You're not upset")
+            # reflects nothing, as a roadblock doesn't
+            blocked
+            + [(hit.start, hit.end) for hit in presuming]
+            + [(m.start, m.end) for m in emotion.mentions if m.negated],
             emotion.validations,
         )
 
@@ -247,18 +251,19 @@ class Scorer:
             return 1.0, True
         if emotion.validations and not emotion.wrong:  # warmth around the wrong feeling misleads
             return 0.6, True
-        if presuming:  # it reaches for the feeling, clumsily: little credit, and the finding
+        # It reaches for the feeling, clumsily: a little credit, and the finding. (Scored as not
+        # acknowledged, EPITOME's emotional reaction fell 0.669 -> 0.658: its judges count it.)
+        if presuming:
             return 0.3, True
         if not emotion.wrong:
             labels = [families[f].label for f in sorted(emotion.expected) if f in families][:2]
-            hint = " or ".join(labels) if labels else "what they seem to feel"
+            hint = f", e.g. {' or '.join(labels)}" if labels else ""
             findings.append(
                 Finding(
                     "emotion.missing",
                     Skill.EMOTION,
                     "The reply doesn't name how the customer feels.",
-                    f"Name the feeling you hear, e.g. {hint}: "
-                    f"“That sounds really {_adjective(labels)}.”",
+                    f"Name the feeling you hear{hint}: “That sounds really {_adjective(labels)}.”",
                 )
             )
         return 0.0, False
@@ -359,6 +364,7 @@ class Scorer:
                     "This repeats the customer's words back almost exactly; "
                     "it can sound mechanical.",
                     "Say it in your own words and add what it means for them.",
+                    points=-4,
                 )
             )
         for start, end in paraphrase.wrong_numbers:
@@ -385,7 +391,7 @@ class Scorer:
                     points=-4,
                 )
             )
-        if paraphrase.level is ParaphraseLevel.NONE:
+        if paraphrase.level is ParaphraseLevel.NONE and not paraphrase.parroted:
             missing = paraphrase.missing_points[:2]
             hint = "; mention " + " and ".join(f"“{p}”" for p in missing) if missing else ""
             findings.append(
@@ -396,6 +402,8 @@ class Scorer:
                     f"Start with what happened, in your words: “So…”{hint}.",
                 )
             )
+        elif paraphrase.level is ParaphraseLevel.NONE:
+            pass  # copied back: the parroting finding says what to do
         elif paraphrase.missing_points and content.key_points:
             findings.append(
                 Finding(
@@ -407,7 +415,11 @@ class Scorer:
                     + ".",
                 )
             )
-        elif paraphrase.level is ParaphraseLevel.SIMPLE and not paraphrase.parroted:
+        elif (
+            paraphrase.level is ParaphraseLevel.SIMPLE
+            and not paraphrase.parroted
+            and not paraphrase.wrong_numbers  # then the wrong fact is what to fix first
+        ):
             findings.append(
                 Finding(
                     "paraphrase.go_deeper",
@@ -524,6 +536,9 @@ def _earned(
                 if is_open
                 else "Open it up: start with “What…” or “How…”, or say “Tell me about…”."
             )
+            if is_open and question.score <= 0.5:  # an accusing or leading open question
+                message = "Open in form, but its wording puts the customer on the spot."
+                tip = "Ask it neutrally: “What happened when you…?”, “How do you see it?”"
             earned.append(Finding(f"question.{best.kind.value}", Skill.QUESTION, message, tip,
                                   best.sentence.start, best.sentence.end,
                                   round(weights[Skill.QUESTION] * question.score, 1)))  # fmt: skip
@@ -532,7 +547,7 @@ def _earned(
         earned.append(
             Finding("language.respectful", Skill.LANGUAGE,
                     "Respectful wording." if language.score >= 1
-                    else "Some respectful wording, but the phrases below cost points.",
+                    else "Respectful wording, except where a finding on your words costs points.",
                     "", 0, 0, round(LANGUAGE_WEIGHT * language.score, 1))
         )  # fmt: skip
     return earned

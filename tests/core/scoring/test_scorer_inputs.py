@@ -95,3 +95,28 @@ def test_words_that_cost_points_elsewhere_are_shown_at_no_cost() -> None:
     )  # fmt: skip
     accusing = [f for f in feedback.findings if f.kind == "question.accusing_why"]
     assert accusing and accusing[0].points == 0
+
+
+def test_copying_the_customer_back_costs_and_says_one_thing() -> None:
+    """A word-for-word copy was told it had some of the words, that it said nothing back and
+    that it parroted, all at once, and lost nothing for it."""
+    feedback = default_scorer().score(STATEMENT, STATEMENT)
+    paraphrase = [f for f in feedback.findings if f.skill is Skill.PARAPHRASE]
+    assert [f.kind for f in paraphrase] == ["paraphrase.parroting"]
+    assert paraphrase[0].points < 0
+
+
+def test_a_wrong_fact_is_not_called_accurate() -> None:
+    feedback = default_scorer().score(
+        STATEMENT, "So this is the second time your delivery has been late, and that's not on."
+    )
+    kinds = {f.kind for f in feedback.findings}
+    assert "paraphrase.wrong_fact" in kinds
+    assert "paraphrase.go_deeper" not in kinds  # "A simple reflection: accurate, but…"
+
+
+def test_an_accusing_open_question_is_not_praised_as_inviting() -> None:
+    feedback = default_scorer().score(STATEMENT, "Why didn't you check the tracking earlier?")
+    earned = next(f for f in feedback.findings if f.kind == "question.open")
+    assert "invites" not in earned.message
+    assert earned.suggestion  # listed as something to work on, not as something that worked
