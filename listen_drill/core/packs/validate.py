@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -48,6 +49,13 @@ _TEXT, _WHOLE, _TABLE, _KEY_POINTS, _CHOICES = (
 _FIELDS_BY_NAME: dict[int, dict[str, Field]] = {}
 
 _NONE_RESERVED: Mapping[str, str] = MappingProxyType({})
+
+# Control characters a pack may not hold: all but tab, newline and carriage return (and DEL).
+# They are invisible in an editor and spreadsheet, and garble the drill card and exports.
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_HINT = (
+    "delete it: tab, new line and carriage return are the only control characters a pack may hold"
+)
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)$")
 _TOML_END = re.compile(r"\s*\(at end of document\)$")
@@ -112,6 +120,11 @@ def validate_file(
     reserved = reserved_ids_for(path) if reserve_bundled_ids else {}
     try:
         with path.open("rb") as handle:
+            # The size on disk, not what was read: a 6.4 MB file is reported as 6.4 MB, while
+            # reading stops one byte past the limit so a huge file is never loaded whole.
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                return _too_large(source, size)
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         reason = error.strerror or str(error)
@@ -135,16 +148,7 @@ def validate_bytes(
 ) -> Validation:
     """Validate the bytes of a pack file (TOML unless `csv`); `reserved_ids`: id -> its pack."""
     if len(data) > MAX_FILE_BYTES:
-        size = (
-            f"{len(data) / (1024 * 1024):.1f} MB"
-            if len(data) <= MAX_FILE_BYTES * 2
-            else ("over 10 MB")
-        )
-        return _refused(
-            source,
-            f"is too large ({size}); the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB: "
-            "split it into smaller packs",
-        )
+        return _too_large(source, len(data))
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         return _refused(
@@ -190,6 +194,16 @@ def validate_text(
             source,
             "is empty; a pack needs a [pack] table and at least one [[drills]] table "
             "(`listen-drill pack new` writes a template)",
+        )
+    control = _CONTROL_RE.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        return _refused(
+            source,
+            f"holds the control character {_control_name(control.group())} at column {column}; "
+            + _CONTROL_HINT,
+            line,
         )
     if csv:
         return _validate_csv(text, source, score_exemplars, reserved_ids)
@@ -502,6 +516,8 @@ def _check_item_text(spec: Field, item: Any, path: Path, found: list[Finding]) -
     if len(item) > spec.max_length:
         found.append(Finding(path, _too_long(item, spec.max_length)))
         return None
+    if _has_control(item, path, found):
+        return None
     return item.strip()
 
 
@@ -516,10 +532,34 @@ def _check_text(spec: Field, value: Any, path: Path, found: list[Finding]) -> An
     if len(value) > spec.max_length:
         found.append(Finding(path, _too_long(value, spec.max_length)))
         return _INVALID
+    if _has_control(value, path, found):
+        return _INVALID
     if spec.pattern and not re.search(spec.pattern, value):
         found.append(Finding(path, f"{value!r} is not allowed here: use {spec.pattern_hint}"))
         return _INVALID
     return value
+
+
+def _has_control(text: str, path: Path, found: list[Finding]) -> bool:
+    """Report a control character a TOML escape such as "\\u0007" put into a text value.
+
+    The file itself is checked before parsing; an escape is plain text until it is parsed.
+    """
+    control = _CONTROL_RE.search(text)
+    if control is None:
+        return False
+    found.append(
+        Finding(
+            path,
+            f"holds the control character {_control_name(control.group())} "
+            f"(character {control.start() + 1}); " + _CONTROL_HINT,
+        )
+    )
+    return True
+
+
+def _control_name(character: str) -> str:
+    return f"U+{ord(character):04X}"
 
 
 def _check_whole(spec: Field, value: Any, path: Path, found: list[Finding]) -> Any:
@@ -644,6 +684,17 @@ def _toml_error(message: str, text: str) -> tuple[str, int | None]:
             line = text.count("\n") + 1
             message = f"{message[: end.start()]} at the end of the file"
     return f"is not valid TOML: {message}", line
+
+
+def _too_large(source: str, size: int) -> Validation:
+    """Refuse a file over the size limit, giving its real size so the trainer knows how much."""
+    limit = f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
+    shown = f"{size / (1024 * 1024):.1f} MB"
+    if shown == f"{limit[:-3]}.0 MB":  # just over the limit: "5.0 MB" would read as within it
+        shown, limit = f"{size:,} bytes", f"{limit} ({MAX_FILE_BYTES:,} bytes)"
+    return _refused(
+        source, f"is too large ({shown}); the limit is {limit}: split it into smaller packs"
+    )
 
 
 def _refused(source: str, message: str, line: int | None = None) -> Validation:

@@ -91,7 +91,18 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:
 def test_an_oversize_file_is_refused_before_parsing() -> None:
     data = b"# " + b"x" * MAX_FILE_BYTES
     validation = validate_bytes(data, "big.toml")
-    assert "is too large (5.0 MB); the limit is 5 MB" in str(validation.errors[0])
+    assert "is too large (5,242,882 bytes); the limit is 5 MB (5,242,880 bytes)" in str(
+        validation.errors[0]
+    )
+
+
+def test_an_oversize_file_reports_its_real_size_not_the_bytes_read(tmp_path: Path) -> None:
+    path = tmp_path / "big.toml"
+    path.write_bytes(b"# " + b"x" * (int(6.4 * 1024 * 1024) - 2))
+    [problem] = validate_file(path).errors
+    assert problem.message == (
+        "is too large (6.4 MB); the limit is 5 MB: split it into smaller packs"
+    )
 
 
 def test_more_drills_than_the_limit_is_refused() -> None:
@@ -228,3 +239,58 @@ def test_an_empty_csv_gets_csv_wording(tmp_path: Path) -> None:
     assert "[pack]" not in problem.message and "[[drills]]" not in problem.message
     assert "first row naming the columns and one row per drill" in problem.message
     assert "`listen-drill pack new NAME --csv`" in problem.message
+
+
+def test_a_csv_holding_a_control_character_is_refused_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "bell.csv"
+    path.write_text(
+        "pack_id,pack_title,pack_version,id,statement,exemplars\n"
+        "r,R,1,a,My parcel\a is late.,So your parcel is late. What would help?\n",
+        encoding="utf-8",
+    )
+    [problem] = validate_file(path, score_exemplars=False).errors
+    assert str(problem) == (
+        f"{path}:2: holds the control character U+0007 at column 18; delete it: "
+        "tab, new line and carriage return are the only control characters a pack may hold"
+    )
+
+
+def test_a_toml_escape_for_a_control_character_is_refused_in_any_text(tmp_path: Path) -> None:
+    path = tmp_path / "bell.toml"
+    path.write_text(
+        '[pack]\nid = "r"\ntitle = "R"\nversion = "1"\n\n[[drills]]\nid = "a"\n'
+        'statement = "My parcel\\u0007 is late."\n'
+        'exemplars = ["So your parcel is late.\\u001b What would help?"]\n'
+        'key_points = [{ text = "late", synonyms = ["\\u000cdelayed"] }]\n',
+        encoding="utf-8",
+    )
+    errors = validate_file(path, score_exemplars=False).errors
+    assert [(problem.line, problem.where, problem.message) for problem in errors] == [
+        (
+            8,
+            "drills[0].statement",
+            "holds the control character U+0007 (character 10); delete it: "
+            "tab, new line and carriage return are the only control characters a pack may hold",
+        ),
+        (
+            9,
+            "drills[0].exemplars[0]",
+            "holds the control character U+001B (character 24); delete it: "
+            "tab, new line and carriage return are the only control characters a pack may hold",
+        ),
+        (
+            10,
+            "drills[0].key_points[0].synonyms[0]",
+            "holds the control character U+000C (character 1); delete it: "
+            "tab, new line and carriage return are the only control characters a pack may hold",
+        ),
+    ]
+
+
+def test_tabs_and_line_breaks_in_text_are_still_accepted(tmp_path: Path) -> None:
+    path = tmp_path / "tabs.toml"
+    path.write_bytes(
+        b'[pack]\r\nid = "r"\r\ntitle = "R"\r\nversion = "1"\r\n\r\n[[drills]]\r\nid = "a"\r\n'
+        b'statement = "My parcel\tis late.\\r\\nAgain."\r\nexemplars = ["Late again?"]\r\n'
+    )
+    assert validate_file(path, score_exemplars=False).ok
