@@ -97,6 +97,25 @@ def test_export_errors_name_the_problem_and_write_nothing(
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
+def test_export_refuses_an_unknown_pack_and_lists_the_known_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = agent_folder(tmp_path, "Ana", 3)  # attempts on pack "p", no longer in the library
+    output = tmp_path / "report.json"
+
+    assert run(folder, "export", "--format", "json", "-o", str(output), "--pack", "basics") == 1
+    error = capsys.readouterr().err
+    assert error.startswith("listen-drill: No pack with id 'basics'. Packs: ")
+    assert "banking-utilities, " in error and "fundamentals, " in error and ", p, " in error
+    assert not output.exists()
+
+    assert run(folder, "export", "--format", "json", "-o", str(output), "--pack", "p") == 0
+    assert "1 profile, 3 attempts" in capsys.readouterr().out
+    csv_output = str(tmp_path / "f.csv")
+    assert run(folder, "export", "--format", "csv", "-o", csv_output, "--pack", "fundamentals") == 0
+    assert "Wrote 0 attempts" in capsys.readouterr().out
+
+
 def test_team_merge_twice_then_report(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], qapp: object
 ) -> None:

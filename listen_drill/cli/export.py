@@ -17,6 +17,7 @@ from listen_drill.core.export.filters import ExportFilter, FilterError
 from listen_drill.core.export.progress_file import export_progress_file
 from listen_drill.core.export.report import build_report
 from listen_drill.core.export.source import AttemptSource
+from listen_drill.core.packs.importer import plural
 from listen_drill.core.store import Store, StoreError
 
 
@@ -46,9 +47,21 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         metavar="NAME",
         help="only this profile (name or uuid); repeat for several; default: all",
     )
-    parser.add_argument("--since", type=iso_date, metavar="DATE", help="from this day (included)")
-    parser.add_argument("--until", type=iso_date, metavar="DATE", help="to this day (included)")
-    parser.add_argument("--pack", metavar="ID", help="only attempts on this pack")
+    parser.add_argument(
+        "--since",
+        type=iso_date,
+        metavar="DATE",
+        help="from this day (included), written YYYY-MM-DD, e.g. 2026-03-01",
+    )
+    parser.add_argument(
+        "--until",
+        type=iso_date,
+        metavar="DATE",
+        help="to this day (included), written YYYY-MM-DD",
+    )
+    parser.add_argument(
+        "--pack", metavar="ID", help="only attempts on this pack (ids: listen-drill pack list)"
+    )
     parser.set_defaults(handler=run_export)
 
 
@@ -74,14 +87,14 @@ def run_export(args: argparse.Namespace, data_dir: Path) -> int:
             if args.format == "csv":
                 result = export_csv(source, output, filters)
                 print(
-                    f"Wrote {result.attempts} attempts to {result.attempts_path} and "
-                    f"{result.summary_rows} summary rows to {result.summary_path}"
+                    f"Wrote {plural(result.attempts, 'attempt')} to {result.attempts_path} and "
+                    f"{plural(result.summary_rows, 'summary row')} to {result.summary_path}"
                 )
             elif args.format == "json":
                 written = export_progress_file(source, output, filters)
                 print(
-                    f"Wrote the progress file {written.path}: {written.profiles} profile(s), "
-                    f"{written.attempts} attempts"
+                    f"Wrote the progress file {written.path}: "
+                    f"{plural(written.profiles, 'profile')}, {plural(written.attempts, 'attempt')}"
                 )
             else:
                 from listen_drill.ui.report_pdf import ensure_gui_application, render_report_pdf
@@ -89,7 +102,7 @@ def run_export(args: argparse.Namespace, data_dir: Path) -> int:
                 report = build_report(source, filters)
                 ensure_gui_application()
                 render_report_pdf(report, output)
-                print(f"Wrote the report {output} ({len(report.agents)} profile(s))")
+                print(f"Wrote the report {output} ({plural(len(report.agents), 'profile')})")
     except (FilterError, StoreError) as error:
         return fail(str(error))
     except OSError as error:

@@ -201,7 +201,7 @@ def export_csv(
     cancel: CancelFn | None = None,
 ) -> CsvExportResult:
     """Write `output` (one row per attempt) and `<stem>-summary.csv` beside it, atomically."""
-    profiles = filters.select(source.profiles())
+    profiles = source.chosen_profiles(filters)
     total = sum(source.count(p.id, filters) for p in profiles)
     steps = Steps(total + 1, progress, cancel)
     summary_path = summary_path_for(output)

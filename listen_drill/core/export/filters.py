@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import difflib
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -58,8 +59,18 @@ class ExportFilter:
                 chosen.append(match)
         return chosen
 
+    def check_pack(self, known: Collection[str]) -> None:
+        """Refuse a pack id that is not among `known`: a typo would export an empty file and
+        look like success, where an unknown profile already stops with its list."""
+        if self.pack_id is None or self.pack_id in known:
+            return
+        close = difflib.get_close_matches(self.pack_id, list(known), n=1, cutoff=0.6)
+        hint = f"Did you mean {close[0]!r}? " if close else ""
+        listed = ", ".join(sorted(known)) or "none yet"
+        raise FilterError(f"No pack with id {self.pack_id!r}. {hint}Packs: {listed}.")
+
     def describe(self) -> str:
-        """One line for a report's header, e.g. "2026-01-05 to 2026-02-01 · pack basics"."""
+        """One line for a report's header, e.g. "2026-01-05 to 2026-02-01 · pack fundamentals"."""
         parts: list[str] = []
         if self.since and self.until:
             parts.append(f"{self.since.isoformat()} to {self.until.isoformat()}")

@@ -98,7 +98,7 @@ def export_progress_file(
 
     Attempts are streamed one by one, so a large history never sits in memory twice.
     """
-    profiles = filters.select(source.profiles())
+    profiles = source.chosen_profiles(filters)
     counts = {p.id: source.count(p.id, filters) for p in profiles}
     steps = Steps(sum(counts.values()), progress, cancel)
     header = {

@@ -146,7 +146,7 @@ def build_report(
     cancel: CancelFn | None = None,
 ) -> ReportData:
     """The report for the filtered profiles (all of them by default)."""
-    profiles = filters.select(source.profiles())
+    profiles = source.chosen_profiles(filters)
     steps = Steps(len(profiles) + 1, progress, cancel, every=1)
     agents: list[AgentReport] = []
     for profile in profiles:

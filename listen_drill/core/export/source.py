@@ -78,6 +78,22 @@ class AttemptSource:
             ).fetchall()
         ]
 
+    def pack_ids(self) -> set[str]:
+        """Every pack id an export may name: the bundled packs, the packs in a store's library,
+        and any pack an attempt was made on (a removed pack keeps its history)."""
+        from listen_drill.core.packs.reserved import bundled_pack_titles
+
+        ids = set(bundled_pack_titles())
+        ids.update(row[0] for row in self.db.execute("SELECT DISTINCT pack_id FROM attempts"))
+        if self.db["packs"].exists():
+            ids.update(row[0] for row in self.db.execute("SELECT id FROM packs"))
+        return ids
+
+    def chosen_profiles(self, filters: ExportFilter) -> list[Profile]:
+        """The profiles `filters` names, after checking it names a pack that exists."""
+        filters.check_pack(self.pack_ids())
+        return filters.select(self.profiles())
+
     def _where(self, profile_id: int | None, filters: ExportFilter) -> tuple[str, list[Any]]:
         since, until = filters.bounds()
         clauses: list[str] = []
