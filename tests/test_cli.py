@@ -82,4 +82,42 @@ def test_score_jsonl_gives_an_error_line_for_a_blank_text_and_scores_the_rest(
         {"line": 2, "error": "line 2: 'response' is empty; there is nothing to score"},
         {"line": 3, "error": "line 3: 'statement' is empty; there is nothing to score"},
     ]
-    assert "2 line(s) could not be scored" in capsys.readouterr().err
+    assert "2 lines could not be scored" in capsys.readouterr().err
+
+
+def test_score_jsonl_says_a_missing_text_is_missing_not_the_wrong_type(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        '{"id": "a", "statement": "My parcel is late"}\n'
+        '{"id": "b", "statement": "My parcel is late", "response": 7}\n',
+        encoding="utf-8",
+    )
+    output = tmp_path / "out.jsonl"
+
+    code = main(["--data-dir", str(tmp_path), "score", "--jsonl", str(source), "-o", str(output)])
+
+    results = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert code == 1
+    assert results == [
+        {"line": 1, "error": "line 1: 'response' is missing; every line needs one"},
+        {"line": 2, "error": "line 2: 'response' must be a string"},
+    ]
+    assert "2 lines could not be scored" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("command", "wanted"),
+    [
+        (["pack", "new", "--help"], "lowercase"),
+        (["pack", "list", "--help"], "List the packs in your library"),
+        (["export", "--help"], "YYYY-MM-DD"),
+    ],
+)
+def test_help_says_what_a_command_does_and_how_to_write_its_values(
+    capsys: pytest.CaptureFixture[str], command: list[str], wanted: str
+) -> None:
+    with pytest.raises(SystemExit):
+        main(command)
+    assert wanted in " ".join(capsys.readouterr().out.split())

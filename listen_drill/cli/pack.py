@@ -49,7 +49,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     imp.add_argument("--no-score", action="store_true", help=NO_SCORE_HELP)
     imp.set_defaults(handler=_import)
 
-    listing = commands.add_parser("list", help="list the packs in your library")
+    listing = commands.add_parser(
+        "list",
+        help="list the packs in your library",
+        description="List the packs in your library, bundled and imported: id, version, "
+        "where it came from, number of drills and title.",
+    )
     listing.set_defaults(handler=_list)
 
     remove = commands.add_parser(
@@ -75,11 +80,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     new = commands.add_parser(
         "new",
         help="write a commented template to start a pack",
-        description="Write NAME.toml (or --output FILE): a commented pack with two drills "
-        "that validates as it is. With --csv, NAME.csv: the same drills, one row each.",
+        description="Write a commented pack titled NAME, with two drills, that validates as "
+        "it is. The file is named after NAME made into an id: lowercase, with every run of "
+        "characters other than a-z and 0-9 turned into '-' (\"Refunds, level 2\" -> "
+        "refunds-level-2.toml), unless --output FILE is given. With --csv, a .csv file: the "
+        "same drills, one row each. An existing file is never overwritten.",
     )
-    new.add_argument("name", metavar="NAME")
-    new.add_argument("-o", "--output", type=Path, metavar="FILE")
+    new.add_argument("name", metavar="NAME", help='the pack\'s title, e.g. "Refunds"')
+    new.add_argument("-o", "--output", type=Path, metavar="FILE", help="write FILE instead")
     new.add_argument(
         "--csv", action="store_true", help="write a CSV pack (one row per drill) instead of TOML"
     )
@@ -95,7 +103,8 @@ def _validate(args: argparse.Namespace, _data_dir: Path) -> int:
         if validation.ok and validation.pack is not None:
             warnings = len(validation.warnings)
             note = f", {plural(warnings, 'warning')}" if warnings else ""
-            print(f"{path}: valid ({len(validation.pack.drills)} drills{note})", file=sys.stderr)
+            drills = plural(len(validation.pack.drills), "drill")
+            print(f"{path}: valid ({drills}{note})", file=sys.stderr)
         else:
             all_valid = False
             print(f"{path}: refused ({plural(len(validation.errors), 'error')})", file=sys.stderr)
@@ -135,7 +144,8 @@ def _list(_args: argparse.Namespace, data_dir: Path) -> int:
     for summary in packs:
         print(
             f"{summary.id:<{width}}  {summary.version:<8}  {summary.source:<8}  "
-            f"{summary.drill_count:>6} drills  {summary.title}"
+            f"{summary.drill_count:>6} {'drill' if summary.drill_count == 1 else 'drills':<6}  "
+            f"{summary.title}"
         )
     return 0
 
@@ -196,7 +206,7 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
     except OSError as error:
         print(f"listen-drill: cannot write {output} ({error.strerror})", file=sys.stderr)
         return 1
-    print(f"Wrote {pack.id!r} ({len(pack.drills)} drills) to {output}")
+    print(f"Wrote {pack.id!r} ({plural(len(pack.drills), 'drill')}) to {output}")
     return 0
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from listen_drill.core.models import Feedback, KeyPoint
+from listen_drill.core.packs.importer import plural
 from listen_drill.core.scoring import default_scorer
 from listen_drill.core.serialize import batch_record
 
@@ -122,8 +123,10 @@ def _batch(source: Path, output: Path | None) -> int:
                 result = {"line": number, "error": str(error)}
             out.write(json.dumps(result, ensure_ascii=False) + "\n")
     if bad:
-        print(f"listen-drill score: {bad} line(s) could not be scored; see their error lines",
-              file=sys.stderr)  # fmt: skip
+        print(
+            f"listen-drill score: {plural(bad, 'line')} could not be scored; see their error lines",
+            file=sys.stderr,
+        )
     return 1 if bad else 0
 
 
@@ -135,7 +138,9 @@ def _parse(line: str, number: int) -> dict[str, Any]:
     if not isinstance(item, dict):
         raise ValueError(f"line {number}: expected a JSON object")
     for key in ("statement", "response"):
-        if not isinstance(item.get(key), str):
+        if key not in item:
+            raise ValueError(f"line {number}: '{key}' is missing; every line needs one")
+        if not isinstance(item[key], str):
             raise ValueError(f"line {number}: '{key}' must be a string")
         if not item[key].strip():
             raise ValueError(f"line {number}: '{key}' is empty; there is nothing to score")

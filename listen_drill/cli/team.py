@@ -8,6 +8,7 @@ from pathlib import Path
 
 from listen_drill.cli.export import fail
 from listen_drill.core.export.csv_export import summary_path_for
+from listen_drill.core.packs.importer import plural
 from listen_drill.core.team import TeamDb, TeamError, merge_progress_files
 from listen_drill.core.team_export import export_team_csv
 
@@ -53,12 +54,13 @@ def run_merge(args: argparse.Namespace, _data_dir: Path) -> int:
                     print(f"{merged.path}: already merged, nothing added")
                 else:
                     print(
-                        f"{merged.path}: {merged.added} new of {merged.in_file} attempts "
+                        f"{merged.path}: {merged.added:,} new of "
+                        f"{plural(merged.in_file, 'attempt')} "
                         f"({', '.join(merged.agents)})"
                     )
             print(
-                f"{args.output}: {len(team.agents())} agents, {team.attempt_count()} attempts "
-                f"({result.added} added)"
+                f"{args.output}: {plural(len(team.agents()), 'agent')}, "
+                f"{plural(team.attempt_count(), 'attempt')} ({result.added:,} added)"
             )
     except TeamError as error:
         return fail(str(error))
@@ -74,7 +76,7 @@ def run_report(args: argparse.Namespace, _data_dir: Path) -> int:
             if args.format == "csv":
                 rows = export_team_csv(team, output)
                 print(
-                    f"Wrote {rows} agents to {output} and the weekly summary to "
+                    f"Wrote {plural(rows, 'agent')} to {output} and the weekly summary to "
                     f"{summary_path_for(output)}"
                 )
             else:
@@ -84,7 +86,7 @@ def run_report(args: argparse.Namespace, _data_dir: Path) -> int:
                 report = build_report(team.source, title="Reflective listening: team report")
                 ensure_gui_application()
                 render_report_pdf(report, output)
-                print(f"Wrote the team report {output} ({len(report.agents)} agents)")
+                print(f"Wrote the team report {output} ({plural(len(report.agents), 'agent')})")
     except TeamError as error:
         return fail(str(error))
     except OSError as error:

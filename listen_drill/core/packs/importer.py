@@ -43,7 +43,7 @@ class ImportReport:
                 f"Updated {pack.title!r} ({pack.id}) from version {self.previous_version} "
                 f"to {pack.version}"
             )
-        parts = [f"{len(pack.drills)} drills: {self.added} new, {self.updated} updated"]
+        parts = [f"{plural(len(pack.drills), 'drill')}: {self.added} new, {self.updated} updated"]
         if self.dropped:
             parts.append(f"{self.dropped} dropped (their history is kept)")
         if self.warnings:

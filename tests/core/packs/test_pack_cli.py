@@ -151,3 +151,24 @@ def test_new_never_takes_a_bundled_id(
     assert 'id = "fundamentals-team"' in (tmp_path / "fundamentals.toml").read_text("utf-8")
     code, _, err = run(capsys, "pack", "validate", "--no-score", "fundamentals.toml")
     assert code == 0, err
+
+
+def test_one_drill_is_counted_as_one_drill_not_one_drills(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = tmp_path / "one.toml"
+    pack.write_text(
+        '[pack]\nid = "one"\ntitle = "One"\nversion = "1"\n\n[[drills]]\nid = "a"\n'
+        'statement = "My parcel is late again and I am fed up."\nemotions = ["frustrated"]\n'
+        'exemplars = ["So the parcel is late again and you feel fed up. What happened?"]\n',
+        encoding="utf-8",
+    )
+    data = str(tmp_path / "data")
+    code, _, err = run(capsys, "pack", "validate", "--no-score", str(pack))
+    assert code == 0 and err == f"{pack}: valid (1 drill)\n"
+    code, out, _ = run(capsys, "--data-dir", data, "pack", "import", "--no-score", str(pack))
+    assert code == 0 and "version 1): 1 drill: 1 new, 0 updated." in out
+    code, out, _ = run(capsys, "--data-dir", data, "pack", "list")
+    assert "1 drill   One" in out
+    code, out, _ = run(capsys, "--data-dir", data, "pack", "export", "one", str(tmp_path / "o.csv"))
+    assert code == 0 and out == f"Wrote 'one' (1 drill) to {tmp_path / 'o.csv'}\n"
