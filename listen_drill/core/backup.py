@@ -12,6 +12,7 @@ place.
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -28,6 +29,8 @@ DAMAGED_DIR = "damaged"
 KEEP = 7
 _PREFIX = "listen-drill-"
 _STAMP = "%Y%m%d-%H%M%S"
+# `listen-drill-20240304-090000.db`, or `...-090000-2.db` for a second backup in that second.
+_NAME_RE = re.compile(r"listen-drill-(\d{8}-\d{6})(?:-([1-9]\d*))?")
 _JOURNAL_SUFFIXES = ("-wal", "-shm")
 
 
@@ -52,18 +55,26 @@ def backups_dir(data_dir: Path) -> Path:
 
 
 def list_backups(data_dir: Path) -> list[BackupInfo]:
-    """Backups in `<data>/backups/`, newest first; files with other names are ignored."""
+    """Backups in `<data>/backups/`, newest first; files with other names are ignored.
+
+    Backups taken within one second share a time and differ by a number after it; the higher
+    number is the newer, so pruning and restore both see them in the order they were taken.
+    """
     folder = backups_dir(data_dir)
     if not folder.is_dir():
         return []
-    found: list[BackupInfo] = []
+    found: list[tuple[datetime, int, BackupInfo]] = []
     for path in folder.glob(f"{_PREFIX}*.db"):
+        match = _NAME_RE.fullmatch(path.stem)
+        if match is None:
+            continue
         try:
-            taken = datetime.strptime(path.stem.removeprefix(_PREFIX), _STAMP)
+            taken = datetime.strptime(match.group(1), _STAMP)
         except ValueError:
             continue
-        found.append(BackupInfo(path, taken))
-    return sorted(found, key=lambda info: info.taken_at, reverse=True)
+        found.append((taken, int(match.group(2) or 0), BackupInfo(path, taken)))
+    found.sort(key=lambda entry: entry[:2], reverse=True)
+    return [info for _taken, _number, info in found]
 
 
 def backup_now(data_dir: Path, *, now: datetime | None = None, keep: int = KEEP) -> BackupInfo:
@@ -83,7 +94,7 @@ def backup_now(data_dir: Path, *, now: datetime | None = None, keep: int = KEEP)
         raise DataFolderNotWritableError(
             folder, "no file can be created in it", what="backup folder"
         )
-    final = folder / f"{_PREFIX}{taken.strftime(_STAMP)}.db"
+    final = _free_name(folder, taken)
     partial = final.with_name(final.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
@@ -111,6 +122,21 @@ def backup_now(data_dir: Path, *, now: datetime | None = None, keep: int = KEEP)
     partial.replace(final)
     prune_backups(data_dir, keep=keep)
     return BackupInfo(final, taken)
+
+
+def _free_name(folder: Path, taken: datetime) -> Path:
+    """A backup name no file has: a second backup within the same second must not replace
+    the first, so it gets `-1`, `-2`... after the time, above every number of that second
+    (a name freed by pruning is not reused: it would sort as the oldest and be pruned next)."""
+    stamp = taken.strftime(_STAMP)
+    numbers = [
+        int(match.group(2) or 0)
+        for path in folder.glob(f"{_PREFIX}{stamp}*.db")
+        if (match := _NAME_RE.fullmatch(path.stem)) and match.group(1) == stamp
+    ]
+    if not numbers:
+        return folder / f"{_PREFIX}{stamp}.db"
+    return folder / f"{_PREFIX}{stamp}-{max(numbers) + 1}.db"
 
 
 def prune_backups(data_dir: Path, *, keep: int = KEEP) -> list[Path]:

@@ -72,6 +72,27 @@ def test_one_backup_a_day_and_the_last_seven_kept(data_dir: Path) -> None:
     assert kept[-1].taken_at == MORNING + timedelta(days=3)
 
 
+def test_backups_in_the_same_second_keep_each_other_and_their_order(data_dir: Path) -> None:
+    fill(data_dir, 1)
+    first = backup_now(data_dir, now=MORNING)
+    fill(data_dir, 1)
+    second = backup_now(data_dir, now=MORNING)
+    assert first.path.name == "listen-drill-20240304-090000.db"
+    assert second.path.name == "listen-drill-20240304-090000-1.db"
+    with sqlite3.connect(first.path) as conn:
+        assert conn.execute("SELECT count(*) FROM attempts").fetchone()[0] == 1
+    assert list_backups(data_dir) == [second, first]
+    assert latest_good_backup(data_dir) == second  # a restore takes the one taken last
+
+    taken = [first, second] + [backup_now(data_dir, now=MORNING) for _ in range(KEEP)]
+    assert [info.path.name for info in taken][-1] == "listen-drill-20240304-090000-8.db"
+    assert list_backups(data_dir) == taken[::-1][:KEEP]  # the newest seven, newest first
+    assert not first.path.exists() and not second.path.exists()
+    # A later second still sorts above every numbered backup of an earlier one.
+    later = backup_now(data_dir, now=MORNING + timedelta(seconds=1))
+    assert list_backups(data_dir)[0] == later
+
+
 def test_other_files_in_the_backup_folder_are_left_alone(data_dir: Path) -> None:
     fill(data_dir, 1)
     stray = data_dir / "backups" / "my-notes.db"
