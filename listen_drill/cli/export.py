@@ -17,8 +17,8 @@ from listen_drill.core.export.filters import ExportFilter, FilterError
 from listen_drill.core.export.progress_file import export_progress_file
 from listen_drill.core.export.report import build_report
 from listen_drill.core.export.source import AttemptSource
-from listen_drill.core.packs.importer import plural
 from listen_drill.core.store import Store, StoreError
+from listen_drill.core.wording import plural
 
 
 def iso_date(text: str) -> date:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from listen_drill.core.library import sync_bundled_packs
 from listen_drill.core.packs.csv_format import pack_to_csv
-from listen_drill.core.packs.importer import import_pack_file, plural
+from listen_drill.core.packs.importer import import_pack_file
 from listen_drill.core.packs.loader import load_pack_text
 from listen_drill.core.packs.problems import PackError
 from listen_drill.core.packs.reserved import bundled_pack_titles
@@ -16,6 +16,7 @@ from listen_drill.core.packs.template import pack_id_from_name, template_text
 from listen_drill.core.packs.toml_format import pack_to_toml
 from listen_drill.core.packs.validate import validate_file
 from listen_drill.core.store import Store, StoreError
+from listen_drill.core.wording import plural
 
 NO_SCORE_HELP = "skip scoring the model replies (no warnings about low-rated exemplars)"
 

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from listen_drill.core.models import Feedback, KeyPoint
-from listen_drill.core.packs.importer import plural
 from listen_drill.core.scoring import default_scorer
 from listen_drill.core.serialize import batch_record
+from listen_drill.core.wording import plural
 
 SKILL_LINES = (
     ("paraphrase", "Paraphrase"),

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from listen_drill.cli.export import fail
 from listen_drill.core.export.csv_export import summary_path_for
-from listen_drill.core.packs.importer import plural
 from listen_drill.core.team import TeamDb, TeamError, merge_progress_files
 from listen_drill.core.team_export import export_team_csv
+from listen_drill.core.wording import plural
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

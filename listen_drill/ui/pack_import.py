@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from listen_drill.core.packs.importer import import_pack, plural
+from listen_drill.core.packs.importer import import_pack
 from listen_drill.core.packs.problems import Problem
 from listen_drill.core.packs.validate import Validation, validate_file
 from listen_drill.core.store import StoreError
+from listen_drill.core.wording import plural
 
 if TYPE_CHECKING:
     from listen_drill.ui.main_window import MainWindow

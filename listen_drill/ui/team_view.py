@@ -36,6 +36,7 @@ from listen_drill.core.team import (
     team_overview,
 )
 from listen_drill.core.team_export import export_team_csv
+from listen_drill.core.wording import plural
 from listen_drill.ui.background import BackgroundTask
 
 HEADERS = (
@@ -83,10 +84,6 @@ def _figure(value: float | None, change: float | None) -> str:
     return f"{value:.0f}  ({'+' if change > 0 else '−'}{abs(change):.0f})"
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
-
-
 def _file_outcome(merged: FileMerge) -> str:
     """One merged file by the agents in it: what it added, as the CLI says it."""
     who = ", ".join(merged.agents) or merged.path.name
@@ -95,8 +92,8 @@ def _file_outcome(merged: FileMerge) -> str:
     if merged.added == 0:
         return f"{who} (nothing new: every attempt was already merged)"
     if merged.added < merged.in_file:
-        return f"{who} (+{merged.added:,} new of {_plural(merged.in_file, 'attempt')})"
-    return f"{who} (+{_plural(merged.added, 'attempt')})"
+        return f"{who} (+{merged.added:,} new of {plural(merged.in_file, 'attempt')})"
+    return f"{who} (+{plural(merged.added, 'attempt')})"
 
 
 def merge_summary(report: MergeReport, gap: str = "\n") -> str:
@@ -109,11 +106,11 @@ def merge_summary(report: MergeReport, gap: str = "\n") -> str:
     parts = []
     if merged:
         outcomes = ", ".join(_file_outcome(f) for f in merged)
-        parts.append(f"Merged {_plural(len(merged), 'file')}: {outcomes}.")
+        parts.append(f"Merged {plural(len(merged), 'file')}: {outcomes}.")
     if report.errors:
         failures = "\n".join(f.error for f in report.errors)
         parts.append(
-            f"Not merged ({_plural(len(report.errors), 'file')}, nothing changed):\n{failures}"
+            f"Not merged ({plural(len(report.errors), 'file')}, nothing changed):\n{failures}"
         )
     return gap.join(parts) or "No files to merge."
 

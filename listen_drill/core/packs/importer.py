@@ -17,6 +17,7 @@ from listen_drill.core.packs.problems import PackError, Problem
 from listen_drill.core.packs.reserved import bundled_pack_titles, reserved_id_message
 from listen_drill.core.packs.validate import validate_file
 from listen_drill.core.store import Store
+from listen_drill.core.wording import plural
 
 IMPORTED = "imported"
 
@@ -49,10 +50,6 @@ class ImportReport:
         if self.warnings:
             parts.append(plural(len(self.warnings), "warning"))
         return f"{head}: {'; '.join(parts)}."
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
 
 
 def import_pack_file(store: Store, path: Path, *, score_exemplars: bool = True) -> ImportReport:
