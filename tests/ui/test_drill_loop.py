@@ -16,18 +16,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from listen_drill.core.store import Store
-from listen_drill.ui.app import create_window
-from listen_drill.ui.main_window import MainWindow
-
-
-def open_window(qtbot: QtBot, data_dir: Path) -> MainWindow:
-    window = create_window(data_dir)
-    assert isinstance(window, MainWindow)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
+from tests.ui.windows import open_window
 
 
 def test_a_newcomer_drills_a_bundled_pack_with_the_keyboard(qtbot: QtBot, data_dir: Path) -> None:

@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from listen_drill.core.models import AttemptRow, Skill
 from listen_drill.core.store import Store
-from listen_drill.ui.app import create_window
 from listen_drill.ui.dashboard import count_axis, day_ticks
 from listen_drill.ui.history_model import ROW_ROLE, HistoryFilterProxy, HistoryTableModel
 from listen_drill.ui.history_view import FIRST_PAGE
 from listen_drill.ui.main_window import MainWindow
 from tests.core.store_helpers import sample_attempt
+from tests.ui.windows import open_window
 
 REPLIES = (
     "So this is the third late parcel and it was a birthday gift; that sounds so "
@@ -38,16 +38,6 @@ def make_row(
         question_score=scores.get("question"), question_type="open",
         language_score=1.0, seconds=10.0,
     )  # fmt: skip
-
-
-def open_window(qtbot: QtBot, data_dir: Path) -> MainWindow:
-    window = create_window(data_dir)
-    assert isinstance(window, MainWindow)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
 
 
 def drill_twice(window: MainWindow) -> None:

@@ -14,23 +14,12 @@ from listen_drill.core.export.progress_file import export_progress_file
 from listen_drill.core.export.source import AttemptSource
 from listen_drill.core.store import Store
 from listen_drill.core.team import merge_progress_files
-from listen_drill.ui.app import create_window
-from listen_drill.ui.main_window import MainWindow
 from listen_drill.ui.shortcuts_help import shortcuts_help
 from listen_drill.ui.team_view import TeamView
 from tests.core.export_helpers import add_attempts
+from tests.ui.windows import open_window
 
 REPLY = "So the parcel was late again; that sounds frustrating. What would help most?"
-
-
-def open_window(qtbot: QtBot, data_dir: Path) -> MainWindow:
-    window = create_window(data_dir)
-    assert isinstance(window, MainWindow)
-    qtbot.addWidget(window)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
 
 
 def focused() -> QWidget | None:

@@ -9,8 +9,8 @@ from PySide6.QtGui import QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
-from listen_drill.ui.app import create_window
 from listen_drill.ui.main_window import PACK_ID_ROLE, MainWindow
+from tests.ui.windows import open_window
 
 CORPUS = Path(__file__).parents[1] / "data" / "broken_packs"
 
@@ -25,14 +25,6 @@ statement = "My refund is late and I am fed up."
 emotions = ["frustrated"]
 exemplars = ["So the refund is late and you feel fed up. What happened when you asked?"]
 """
-
-
-def open_window(qtbot: QtBot, data_dir: Path) -> MainWindow:
-    window = create_window(data_dir)
-    assert isinstance(window, MainWindow)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def import_and_wait(qtbot: QtBot, window: MainWindow, path: Path) -> bool:
