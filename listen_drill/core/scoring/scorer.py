@@ -391,19 +391,18 @@ class Scorer:
                     points=-4,
                 )
             )
-        if paraphrase.level is ParaphraseLevel.NONE and not paraphrase.parroted:
-            missing = paraphrase.missing_points[:2]
-            hint = "; mention " + " and ".join(f"“{p}”" for p in missing) if missing else ""
-            findings.append(
-                Finding(
-                    "paraphrase.missing",
-                    Skill.PARAPHRASE,
-                    "The reply doesn't say back what the customer told you.",
-                    f"Start with what happened, in your words: “So…”{hint}.",
+        if paraphrase.level is ParaphraseLevel.NONE:
+            if not paraphrase.parroted:  # a copy: the parroting finding says what to do
+                missing = paraphrase.missing_points[:2]
+                hint = "; mention " + " and ".join(f"“{p}”" for p in missing) if missing else ""
+                findings.append(
+                    Finding(
+                        "paraphrase.missing",
+                        Skill.PARAPHRASE,
+                        "The reply doesn't say back what the customer told you.",
+                        f"Start with what happened, in your words: “So…”{hint}.",
+                    )
                 )
-            )
-        elif paraphrase.level is ParaphraseLevel.NONE:
-            pass  # copied back: the parroting finding says what to do
         elif paraphrase.missing_points and content.key_points:
             findings.append(
                 Finding(
