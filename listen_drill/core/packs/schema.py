@@ -13,6 +13,7 @@ import json
 from typing import Any
 
 from listen_drill.core.packs.spec import (
+    CONTROL_PATTERN,
     DRILL_FIELDS,
     MAX_DRILLS,
     NON_BLANK_PATTERN,
@@ -28,6 +29,7 @@ def _text(max_length: int, *, non_blank: bool = False, pattern: str = "") -> dic
     schema: dict[str, Any] = {"type": "string", "maxLength": max_length}
     if pattern or non_blank:
         schema["pattern"] = pattern or NON_BLANK_PATTERN
+    schema["not"] = {"pattern": CONTROL_PATTERN}  # the validator refuses them in any text
     return schema
 
 

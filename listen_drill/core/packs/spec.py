@@ -28,6 +28,9 @@ ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]*" + END
 ID_RE = re.compile(ID_PATTERN)
 # Text that must say something: at least one character that is not white space.
 NON_BLANK_PATTERN = r"\S"
+# Control characters a pack's text may not hold: all but tab, line feed and carriage return.
+# Written with \u escapes, which Python's re and JSON Schema's ECMA-262 patterns both read.
+CONTROL_PATTERN = "[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]"
 NON_BLANK_RE = re.compile(NON_BLANK_PATTERN)
 LANGUAGE_PATTERN = r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*" + END
 LANGUAGE_RE = re.compile(LANGUAGE_PATTERN)

@@ -22,6 +22,7 @@ from listen_drill.core.models import Drill, DrillContext, KeyPoint, Pack, Skill
 from listen_drill.core.packs.locate import LineMap, Path, locate_toml
 from listen_drill.core.packs.problems import Problem
 from listen_drill.core.packs.spec import (
+    CONTROL_PATTERN,
     DRILL_FIELDS,
     EXEMPLAR_WARNING_BELOW,
     KEY_POINT_FIELDS,
@@ -52,7 +53,7 @@ _NONE_RESERVED: Mapping[str, str] = MappingProxyType({})
 
 # Control characters a pack may not hold: all but tab, newline and carriage return (and DEL).
 # They are invisible in an editor and spreadsheet, and garble the drill card and exports.
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_RE = re.compile(CONTROL_PATTERN)
 _CONTROL_HINT = (
     "delete it: tab, new line and carriage return are the only control characters a pack may hold"
 )
