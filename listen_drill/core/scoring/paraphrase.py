@@ -380,11 +380,14 @@ AGENT_DID = re.compile(
     r"thought|wanted|needed|hoped|asked|listened|liked|loved|hated|enjoyed|appreciated)\b)"
     r"(?:[a-z]+ed|sent|put|made|got|set|run|done|found|spoken|rung|given|taken|kept|paid)\b"
 )
-# What the agent knows and the customer did not say: "There's an outage in your area".
+# What the agent knows and the customer did not say: "There's an outage in your area", "The
+# note on your account says…".
 NEWS = re.compile(
     r"(?:there(?:'s| is)(?: been)?|there has been|we(?:'ve| have)(?: got| had)?) (?:an? )?"
     r"(?:known |reported |major |local |big )?(?:outage|fault|incident|problem|issue|glitch)s? "
     r"(?:in|on|with|at|affecting|across)\b"
+    r"|(?:the |our |my )?(?:notes?|records?|system|screen|logs?|history) (?:on|in|for) "
+    r"(?:your|the) [a-z]+ (?:says?|shows?|said|showed)\b"
 )
 # Not "won't": "your phone won't charge" is how it is now.
 FUTURE = frozenset({"will", "shall", "it'll", "we'll", "they'll", "he'll", "she'll",
