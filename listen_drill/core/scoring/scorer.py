@@ -41,6 +41,7 @@ from listen_drill.core.scoring.question import (
 )
 from listen_drill.core.scoring.story import Story, own_story, stretches
 from listen_drill.core.scoring.text import (
+    Sentence,
     Token,
     mask_quotes,
     normalise,
@@ -110,7 +111,12 @@ class Scorer:
         question_type = overall_type(questions)
         phrase_hits = find_phrases(lowered, self.lexicon, tuple(avoid))
         presuming = find_presuming(lowered, self.lexicon)
-        blocked = [(hit.start, hit.end) for hit in phrase_hits]
+        blocked = [
+            (hit.start, _sentence_end(all_sentences, hit.start))
+            if hit.rule.category in ARGUING
+            else (hit.start, hit.end)
+            for hit in phrase_hits
+        ]  # "That's not true, our logs show your connection…": the rest argues on, it reflects
         stories = own_story(all_sentences, tokens, content.words, self.lexicon)
         not_theirs = blocked + [(s.start, s.end) for s in stories if s.narrative]
         emotion = analyse_emotion(
@@ -469,6 +475,18 @@ class Scorer:
             return Finding(finding.kind, finding.skill, finding.message, finding.suggestion,
                            finding.start, finding.end, 0.0)  # fmt: skip
         return finding
+
+
+# Roadblocks whose sentence goes on arguing: nothing after them in it is a reflection. After
+# others ("I understand, but your parcel…") the rest of the sentence is judged on its own.
+ARGUING = frozenset({"defensive", "blaming"})
+
+
+def _sentence_end(all_sentences: list[Sentence], position: int) -> int:
+    for sentence in all_sentences:
+        if sentence.start <= position < sentence.end:
+            return sentence.end
+    return position
 
 
 @lru_cache(maxsize=16)
