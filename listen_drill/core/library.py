@@ -7,7 +7,6 @@ import logging
 
 from listen_drill.core.bundled import bundled_pack_files
 from listen_drill.core.packs.loader import PackError, load_pack_bytes
-from listen_drill.core.packs.reserved import bundled_pack_ids_by_file
 from listen_drill.core.store import Store
 
 LOG = logging.getLogger(__name__)
@@ -25,15 +24,17 @@ def sync_bundled_packs(store: Store) -> int:
     is removed. Bundled packs go through the same loader as imports; a broken one is logged and
     skipped, never fatal (a test keeps every bundled pack valid).
     """
-    sources = {summary.id: summary.source for summary in store.packs()}
-    ids = bundled_pack_ids_by_file()
+    summaries = store.packs()
+    sources = {summary.id: summary.source for summary in summaries}
+    # which bundled files are in the store, read from the store: start-up parses no pack file
+    # that is installed and unchanged
+    installed = {summary.source_path for summary in summaries if summary.source == "bundled"}
     written = 0
     for entry in bundled_pack_files():
         data = entry.read_bytes()
         fingerprint = hashlib.sha256(data).hexdigest()
         key = f"bundled_pack_sha256:{entry.name}"
-        installed = sources.get(ids.get(entry.name, "")) == "bundled"
-        if installed and store.get_setting(key) == fingerprint:
+        if entry.name in installed and store.get_setting(key) == fingerprint:
             continue  # installed and unchanged: no need even to parse it
         try:
             pack = load_pack_bytes(data, f"drills/{entry.name}")

@@ -139,6 +139,7 @@ class PackSummary:
     source: str
     drill_count: int
     description: str = ""
+    source_path: str = ""  # a bundled pack's file name in drills/; an import's path
 
 
 class Store:
@@ -391,7 +392,7 @@ class Store:
 
     def packs(self) -> list[PackSummary]:
         sql = """
-            SELECT p.id, p.title, p.version, p.source, p.description,
+            SELECT p.id, p.title, p.version, p.source, p.description, p.source_path,
                    (SELECT COUNT(*) FROM drills d WHERE d.pack_id = p.id AND d.active = 1) AS n
             FROM packs p ORDER BY p.source = 'imported', p.source_path, p.title COLLATE NOCASE
         """
@@ -403,6 +404,7 @@ class Store:
                 source=row["source"],
                 drill_count=int(row["n"]),
                 description=row["description"] or "",
+                source_path=row["source_path"] or "",
             )
             for row in self.db.query(sql)
         ]

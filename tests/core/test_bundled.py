@@ -16,6 +16,7 @@ from listen_drill.cli import main
 from listen_drill.core.bundled import bundled_pack_files, read_resource_text
 from listen_drill.core.library import sync_bundled_packs
 from listen_drill.core.models import Drill, Pack
+from listen_drill.core.packs import reserved
 from listen_drill.core.session import DrillSession
 from listen_drill.core.store import Store
 
@@ -34,6 +35,15 @@ def test_sync_installs_bundled_packs_once(store: Store) -> None:
     assert first == len(bundled_pack_files())
     assert sync_bundled_packs(store) == 0
     assert all(summary.source == "bundled" for summary in store.packs())
+
+
+def test_a_start_with_every_bundled_pack_installed_parses_none(store: Store) -> None:
+    """Start-up reads which bundled files are installed from the store: it neither parses the
+    packs nor reads the bundled ids (which only an import needs)."""
+    sync_bundled_packs(store)
+    reserved._bundled.cache_clear()
+    assert sync_bundled_packs(store) == 0
+    assert reserved._bundled.cache_info().currsize == 0
 
 
 def test_a_changed_bundled_file_is_reinstalled_even_at_the_same_version(store: Store) -> None:

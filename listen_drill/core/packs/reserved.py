@@ -12,12 +12,9 @@ import logging
 from collections.abc import Mapping
 from pathlib import Path
 
-from listen_drill.core.bundled import bundled_pack_files
+import tomli
 
-try:  # the same parser validate.py uses
-    import tomli as toml_parser
-except ImportError:  # pragma: no cover - tomli is a dependency
-    import tomllib as toml_parser  # type: ignore[no-redef]
+from listen_drill.core.bundled import bundled_pack_files
 
 LOG = logging.getLogger(__name__)
 
@@ -26,35 +23,29 @@ SUGGESTED_SUFFIX = "-team"
 
 
 @functools.cache
-def _bundled() -> tuple[dict[str, str], dict[str, str], dict[str, Path]]:
-    """(title by id, id by file name, real path by id), read once per process (~25 ms)."""
+def _bundled() -> tuple[dict[str, str], dict[str, Path]]:
+    """(title by id, real path by id), read once per process (~25 ms), on the first import or
+    validation: start-up never needs it."""
     titles: dict[str, str] = {}
-    ids: dict[str, str] = {}
     paths: dict[str, Path] = {}
     for entry in bundled_pack_files():
         try:
-            header = toml_parser.loads(entry.read_text(encoding="utf-8"))["pack"]
+            header = tomli.loads(entry.read_text(encoding="utf-8"))["pack"]
             pack_id, title = header["id"], header.get("title", header["id"])
-        except (OSError, UnicodeDecodeError, toml_parser.TOMLDecodeError, KeyError, TypeError):
+        except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError, KeyError, TypeError):
             LOG.error("cannot read the id of the bundled pack %s", entry.name)
             continue  # the library sync logs the full problems of a broken bundled pack
         if not isinstance(pack_id, str):
             continue
         titles[pack_id] = str(title)
-        ids[entry.name] = pack_id
         if isinstance(entry, Path):
             paths[pack_id] = entry.resolve()
-    return titles, ids, paths
+    return titles, paths
 
 
 def bundled_pack_titles() -> Mapping[str, str]:
     """The title of each bundled pack, by its id."""
     return _bundled()[0]
-
-
-def bundled_pack_ids_by_file() -> Mapping[str, str]:
-    """The id of each bundled pack, by its file name in `drills/`."""
-    return _bundled()[1]
 
 
 def reserved_ids_for(path: Path | None) -> dict[str, str]:
@@ -63,7 +54,7 @@ def reserved_ids_for(path: Path | None) -> dict[str, str]:
     A bundled file validated where it lies (`pack validate drills/01-fundamentals.toml`) is the
     bundled pack itself, not a trainer's pack taking its id.
     """
-    titles, _ids, paths = _bundled()
+    titles, paths = _bundled()
     own: Path | None = None
     if path is not None:
         try:

@@ -21,6 +21,7 @@ from typing import Any
 from listen_drill.core.models import Drill, DrillContext, KeyPoint, Pack, Skill
 from listen_drill.core.packs.locate import LineMap, Path, locate_toml
 from listen_drill.core.packs.problems import Problem
+from listen_drill.core.packs.reserved import reserved_id_message, reserved_ids_for
 from listen_drill.core.packs.spec import (
     CONTROL_PATTERN,
     DRILL_FIELDS,
@@ -115,8 +116,6 @@ def validate_file(
     A trainer's file may not take a bundled pack's id (the import would replace the bundled
     pack), so the bundled ids are refused here, where the problem gets its file and line.
     """
-    from listen_drill.core.packs.reserved import reserved_ids_for
-
     source = str(path)
     reserved = reserved_ids_for(path) if reserve_bundled_ids else {}
     try:
@@ -301,8 +300,6 @@ def check_document(
         header_values = _check_table(header, PACK_FIELDS, ("pack",), found, "[pack]")
         taken_by = reserved_ids.get(header_values.get("id", ""))
         if taken_by is not None:
-            from listen_drill.core.packs.reserved import reserved_id_message
-
             found.append(
                 Finding(("pack", "id"), reserved_id_message(header_values["id"], taken_by))
             )
