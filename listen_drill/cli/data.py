@@ -12,8 +12,8 @@ from pathlib import Path
 
 from listen_drill.core.backup import backup_now, backups_dir, list_backups, restore_latest_backup
 from listen_drill.core.integrity import check_file
-from listen_drill.core.paths import HOME_ENV, database_path
-from listen_drill.core.store import StoreError, is_writable
+from listen_drill.core.paths import database_path
+from listen_drill.core.store import DataFolderNotWritableError, StoreError, is_writable
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -67,19 +67,16 @@ def _check_in_read_only_folder(path: Path, data_dir: Path) -> int:
     as it is; with one, the result would be wrong either way, so say the check could not run
     rather than call a sound file damaged.
     """
-    note = (
-        f"the data folder {data_dir} is read-only or not writable, so listen-drill cannot save "
-        f"to it; make it writable, or use another folder (--data-dir DIR or {HOME_ENV}=DIR)"
-    )
+    note = str(DataFolderNotWritableError(data_dir, "no file can be created in it"))
     journal = path.with_name(path.name + "-wal")
     if journal.is_file() and journal.stat().st_size > 0:
         return _fail(
-            f"{path}: cannot be checked: {note}. Its journal ({journal.name}) holds changes "
+            f"{path}: cannot be checked. {note} Its journal ({journal.name}) holds changes "
             "SQLite reads only with write access; nothing says the file is damaged."
         )
     problems = check_file(path, thorough=True, immutable=True)
     if problems:
-        return _fail(f"{path} is damaged: {problems[0]}; {note}")
+        return _fail(f"{path} is damaged: {problems[0]}. {note}")
     print(f"{path}: ok")
     print(f"listen-drill: note: {note}", file=sys.stderr)
     return 0

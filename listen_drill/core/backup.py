@@ -87,9 +87,7 @@ def backup_now(data_dir: Path, *, now: datetime | None = None, keep: int = KEEP)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:  # a read-only data folder: say so, not a traceback
-        raise DataFolderNotWritableError(
-            data_dir, (error.strerror or str(error)).lower()
-        ) from error
+        raise DataFolderNotWritableError.from_os_error(data_dir, error) from error
     if not is_writable(folder):
         raise DataFolderNotWritableError(
             folder, "no file can be created in it", what="backup folder"
@@ -185,9 +183,7 @@ def restore_latest_backup(data_dir: Path, *, now: datetime | None = None) -> Res
             "Close it, then restore again."
         ) from error
     except OSError as error:
-        raise DataFolderNotWritableError(
-            data_dir, (error.strerror or str(error)).lower()
-        ) from error
+        raise DataFolderNotWritableError.from_os_error(data_dir, error) from error
     try:
         backup = latest_good_backup(data_dir)
         if backup is None:

@@ -91,6 +91,11 @@ class DataFolderNotWritableError(StoreError):
             f"listen-drill --data-dir DIR, or set {HOME_ENV}=DIR."
         )
 
+    @classmethod
+    def from_os_error(cls, folder: Path, error: OSError) -> DataFolderNotWritableError:
+        """From the OSError of making or writing in the folder ("read-only file system")."""
+        return cls(folder, (error.strerror or str(error)).lower())
+
 
 class StoreWriteError(StoreError):
     """SQLite refused a write (read-only file, full disk): nothing was saved, nothing damaged."""
@@ -161,9 +166,7 @@ class Store:
                 f"{path}: the data file is being restored from a backup; try again in a moment."
             ) from error
         except OSError as error:  # the folder cannot be made or the lock file written in it
-            raise DataFolderNotWritableError(
-                path.parent, (error.strerror or str(error)).lower()
-            ) from error
+            raise DataFolderNotWritableError.from_os_error(path.parent, error) from error
         try:
             conn = sqlite3.connect(
                 str(path),
