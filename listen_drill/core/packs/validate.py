@@ -686,9 +686,10 @@ def _toml_error(message: str, text: str) -> tuple[str, int | None]:
 
 def _too_large(source: str, size: int) -> Validation:
     """Refuse a file over the size limit, giving its real size so the trainer knows how much."""
-    limit = f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
-    shown = f"{size / (1024 * 1024):.1f} MB"
-    if shown == f"{limit[:-3]}.0 MB":  # just over the limit: "5.0 MB" would read as within it
+    megabyte = 1024 * 1024
+    limit = f"{MAX_FILE_BYTES // megabyte} MB"
+    shown = f"{size / megabyte:.1f} MB"
+    if round(size / megabyte, 1) <= MAX_FILE_BYTES / megabyte:  # "5.0 MB" reads as within it
         shown, limit = f"{size:,} bytes", f"{limit} ({MAX_FILE_BYTES:,} bytes)"
     return _refused(
         source, f"is too large ({shown}); the limit is {limit}: split it into smaller packs"
