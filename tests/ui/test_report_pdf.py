@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import pytest
+from PySide6 import QtPdf  # PySide6-Addons, a dependency: a missing module must fail
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication
@@ -23,8 +23,6 @@ from listen_drill.core.export.source import AttemptSource
 from listen_drill.core.models import Attempt, Feedback, Finding, Skill, SkillResult
 from listen_drill.core.store import Store, new_attempt_uuid
 from listen_drill.ui.report_pdf import _sentences, render_report_pdf, report_document
-
-QtPdf = pytest.importorskip("PySide6.QtPdf")
 
 LONG_NAME = "Jonathan Alexander Featherstonehaugh-Whitcombe"
 START = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
