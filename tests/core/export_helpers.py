@@ -11,6 +11,7 @@ from listen_drill.core.export.progress_file import export_progress_file
 from listen_drill.core.export.source import AttemptSource
 from listen_drill.core.models import Attempt, Feedback, Finding, Profile, Skill, SkillResult
 from listen_drill.core.store import Store, new_attempt_uuid
+from listen_drill.core.team import merge_progress_files
 
 START = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)  # a Monday
 
@@ -81,3 +82,10 @@ def add_attempts(
 def export_file(store: Store, path: Path, profiles: tuple[str, ...] = ()) -> Path:
     """A progress file of `profiles` (names or uuids; none: everyone), as an agent sends it."""
     return export_progress_file(AttemptSource.for_store(store), path, ExportFilter(profiles)).path
+
+
+def team_file_of(store: Store, folder: Path) -> Path:
+    """A team file merged from everyone's progress file in `store`, as a team lead makes it."""
+    team_path = folder / "team.db"
+    merge_progress_files([export_file(store, folder / "all.json")], team_path)
+    return team_path

@@ -24,7 +24,7 @@ from listen_drill.ui.app import create_window
 from listen_drill.ui.export_dialog import ExportDialog
 from listen_drill.ui.export_menu import show_team
 from listen_drill.ui.team_view import TeamView
-from tests.core.export_helpers import add_attempts
+from tests.core.export_helpers import add_attempts, team_file_of
 
 
 @pytest.fixture
@@ -161,10 +161,7 @@ def test_export_says_where_the_file_went(qtbot: QtBot, data_dir: Path, tmp_path:
 def test_team_export_says_where_the_file_went(
     qtbot: QtBot, filled_store: Store, tmp_path: Path
 ) -> None:
-    source = AttemptSource.for_store(filled_store)
-    progress_file = export_progress_file(source, tmp_path / "all.json", ExportFilter()).path
-    team_path = tmp_path / "team.db"
-    merge_progress_files([progress_file], team_path)
+    team_path = team_file_of(filled_store, tmp_path)
     window = QMainWindow()
     qtbot.addWidget(window)
     view = show_team(window, team_path)
@@ -185,10 +182,7 @@ def test_clicking_a_team_header_sorts_by_number(
 ) -> None:
     for name, count in (("Ann", 9), ("Bob", 1200)):
         add_attempts(filled_store, filled_store.create_profile(name), count)
-    source = AttemptSource.for_store(filled_store)
-    progress_file = export_progress_file(source, tmp_path / "all.json", ExportFilter()).path
-    team_path = tmp_path / "team.db"
-    merge_progress_files([progress_file], team_path)
+    team_path = team_file_of(filled_store, tmp_path)
     view = TeamView(team_path)
     qtbot.addWidget(view)
     view.show()

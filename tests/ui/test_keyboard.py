@@ -9,14 +9,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from listen_drill.core.export.filters import ExportFilter
-from listen_drill.core.export.progress_file import export_progress_file
-from listen_drill.core.export.source import AttemptSource
 from listen_drill.core.store import Store
-from listen_drill.core.team import merge_progress_files
 from listen_drill.ui.shortcuts_help import shortcuts_help
 from listen_drill.ui.team_view import TeamView
-from tests.core.export_helpers import add_attempts
+from tests.core.export_helpers import add_attempts, team_file_of
 from tests.ui.windows import open_window
 
 REPLY = "So the parcel was late again; that sounds frustrating. What would help most?"
@@ -85,10 +81,7 @@ def test_tab_leaves_the_team_table_for_the_buttons(
 ) -> None:
     add_attempts(library_store, library_store.current_profile(), 20)
     add_attempts(library_store, library_store.create_profile("Tom"), 5)
-    source = AttemptSource.for_store(library_store)
-    progress_file = export_progress_file(source, tmp_path / "all.json", ExportFilter()).path
-    team_path = tmp_path / "team.db"
-    merge_progress_files([progress_file], team_path)
+    team_path = team_file_of(library_store, tmp_path)
     view = TeamView(team_path)
     qtbot.addWidget(view)
     view.show()
