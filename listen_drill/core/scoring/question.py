@@ -34,6 +34,12 @@ SELF_OFFERS = re.compile(
 )
 SCALING = re.compile(r"\bscale (?:of|from)\b|\bon a scale\b")
 RHETORICAL_TAG = re.compile(r",\s*(?:you know|huh|eh|lol)\s*\?+[\s!.]*$")
+# "That's so annoying, isn't it?": a statement that asks only for a nod. Coders call it a
+# closed question, but it doesn't compete with the question that follows it for an answer.
+AGREEMENT_TAG = re.compile(
+    r",\s*(?:(?:is|was|does|did|do|has|have|would|could|ca|wo|are|were|should)n[’']t"
+    r" (?:it|that|they|you|there|he|she|we|i)|right|yeah)\s*\?+[\s!.]*$"
+)
 OBJECTS = ("it", "that", "this", "your")  # after an imperative "do", not a subject
 
 

@@ -34,6 +34,7 @@ from listen_drill.core.scoring.paraphrase import (
     content_of,
 )
 from listen_drill.core.scoring.question import (
+    AGREEMENT_TAG,
     QuestionFound,
     QuestionType,
     find_questions,
@@ -53,7 +54,17 @@ MAX_REPLY_CHARS = 5000
 WEIGHTS = {Skill.PARAPHRASE: 35.0, Skill.EMOTION: 30.0, Skill.QUESTION: 25.0}
 LANGUAGE_WEIGHT = 10.0
 CLOSED_MESSAGE = "A closed question gets a yes, a no or one fact, and the customer stops talking."
+CLOSED_TIP = "Open it up: start with “What…” or “How…”, or say “Tell me about…”."
+TAG_MESSAGE = "A tag like “…, isn't it?” asks the customer only to agree."
+TAG_TIP = "Drop the tag and say it as a statement, then ask one open question."
 QUESTION_SCORES = {QuestionType.OPEN: 1.0, QuestionType.CLOSED: 0.3, QuestionType.NONE: 0.0}
+
+
+def _closed_advice(sentence: Sentence) -> tuple[str, str]:
+    """The message and tip for a closed question: a tag wants different advice."""
+    if AGREEMENT_TAG.search(sentence.text):
+        return TAG_MESSAGE, TAG_TIP
+    return CLOSED_MESSAGE, CLOSED_TIP
 
 
 class Scorer:
@@ -294,8 +305,7 @@ class Scorer:
                     Finding(
                         "question.closed",
                         Skill.QUESTION,
-                        CLOSED_MESSAGE,
-                        "Open it up: start with “What…” or “How…”, or say “Tell me about…”.",
+                        *_closed_advice(question.sentence),
                         question.sentence.start,
                         question.sentence.end,
                     )
@@ -330,7 +340,12 @@ class Scorer:
                     )
                 )
                 score = min(score, 0.5)
-        posed = [q for q in questions if q.sentence.asks or q.kind is QuestionType.OPEN]
+        posed = [
+            q
+            for q in questions
+            if q.kind is QuestionType.OPEN
+            or (q.sentence.asks and not AGREEMENT_TAG.search(q.sentence.text))
+        ]
         if len(posed) >= 2:
             findings.append(
                 Finding(
@@ -543,15 +558,10 @@ def _earned(
         )
         if best is not None:
             is_open = best.kind is QuestionType.OPEN
-            message = (
-                "An open question: it invites the customer to tell you more."
+            message, tip = (
+                ("An open question: it invites the customer to tell you more.", "")
                 if is_open
-                else CLOSED_MESSAGE
-            )
-            tip = (
-                ""
-                if is_open
-                else "Open it up: start with “What…” or “How…”, or say “Tell me about…”."
+                else _closed_advice(best.sentence)
             )
             if is_open and question.score <= 0.5:  # an accusing or leading open question
                 message = "Open in form, but its wording puts the customer on the spot."
