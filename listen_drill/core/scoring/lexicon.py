@@ -230,7 +230,7 @@ def load_lexicon() -> Lexicon:
         wondering_keys=_key_words(_words(questions["wondering"])),
         leading=phrase_pattern(questions["leading"], regex=True),
         rhetorical=_words(questions.get("rhetorical", [])),
-        accusing_why=phrase_pattern(questions["accusing_why"]),
+        accusing_why=phrase_pattern(questions["accusing_why"], regex=True),
         framing=_words(reflections["framing"]),
         meaning=phrase_pattern(reflections["meaning_markers"]),
         advice=_words(reflections["advice"]),

@@ -40,6 +40,16 @@ AGREEMENT_TAG = re.compile(
     r",\s*(?:(?:is|was|does|did|do|has|have|would|could|ca|wo|are|were|should)n[’']t"
     r" (?:it|that|they|you|there|he|she|we|i)|right|yeah)\s*\?+[\s!.]*$"
 )
+# "What would you like us to do, a refund or a fresh order?": two answers on offer, pick one.
+CHOICE_TAIL = re.compile(
+    r",\s*(?!whether |be it |including |like |such as |even |or )"
+    r"(?:(?:a|an|the|your)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s+or\s+"
+    r"(?:(?:a|an|the)\s+)?[\w'-]+(?:\s+[\w'-]+){0,3}\s*\?+[\s!.]*$"
+)
+# "Again?!", "Seriously?!": surprise, said with the customer, asks nothing.
+EXCLAIMED = re.compile(r"^\W*(?:[\w']+\W+){0,3}?[\w']+\s*(?:\?+!+|!+\?+)[?!\s]*$")
+# "Shall we go through it together?": an offer, answered by getting on with it.
+OFFER = re.compile(r"\bshall (?:we|i)\b")
 OBJECTS = ("it", "that", "this", "your")  # after an imperative "do", not a subject
 
 
@@ -208,10 +218,26 @@ def _asks_for_one_fact(text: str, lexicon: Lexicon) -> bool:
     return any(_starts(" ".join(words[i:]), lexicon.fact_nouns) for i in range(2))
 
 
+SUGGESTION_LEADS = ("why don't you ", "why dont you ", "why not ")
+
+
+def _suggestion(text: str, lexicon: Lexicon, asks: bool) -> QuestionType:
+    """ "Why don't you try online banking?" advises, to be taken or not: closed, and no
+    accusation. "Why don't you tell me what happened?" invites."""
+    rest = text.split(" ", 3)[3] if text.startswith("why d") and text.count(" ") >= 3 else ""
+    if not text.startswith("why not "):
+        if _starts(rest, lexicon.invitation_verbs):
+            return QuestionType.OPEN
+        return QuestionType.CLOSED
+    return QuestionType.CLOSED if asks else QuestionType.NONE
+
+
 def classify_clause(text: str, asks: bool, lexicon: Lexicon) -> QuestionType:
     """Type of one clause, already stripped of fillers."""
     if not text:
         return QuestionType.NONE
+    if text.startswith(SUGGESTION_LEADS):
+        return _suggestion(text, lexicon, asks)
     if text.startswith(FACT_VERBS) and _asks_for_one_fact(text, lexicon):
         return QuestionType.CLOSED  # "Tell me your postcode." asks, "?" or not
     if is_invitation(text, lexicon):
@@ -379,6 +405,8 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
                 text, asks = rest, True
             break
     text = strip_fillers(text, lexicon)
+    if asks and EXCLAIMED.match(text):
+        return QuestionType.NONE  # "Again?!": surprise shared, nothing asked
     if asks_only_oneself(text) or starts_with_any(text, lexicon.rhetorical):
         return QuestionType.NONE  # "Why am I so unlucky?", "Who knows?": nothing to answer
     if asks and (tag := RHETORICAL_TAG.search(text)) is not None:
@@ -386,6 +414,8 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
     kind = classify_clause(text, asks, lexicon)
     if kind is QuestionType.NONE and asks and text.startswith(("if ", "whether ")):
         return QuestionType.CLOSED
+    if kind is QuestionType.OPEN and asks and "or" in text and CHOICE_TAIL.search(text):
+        return QuestionType.CLOSED  # "How shall we fix it, a refund or a new one?"
     if kind is QuestionType.OPEN or not asks or ("scale" in text and SCALING.search(text)):
         return kind  # a scaling question asks for a number however its last clause reads
     clauses = [c for c in CLAUSE_SPLIT.split(text) if c.strip()]

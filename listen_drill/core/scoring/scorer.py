@@ -35,6 +35,7 @@ from listen_drill.core.scoring.paraphrase import (
 )
 from listen_drill.core.scoring.question import (
     AGREEMENT_TAG,
+    OFFER,
     QuestionFound,
     QuestionType,
     find_questions,
@@ -125,9 +126,13 @@ class Scorer:
         blocked = [
             (hit.start, _sentence_end(all_sentences, hit.start))
             if hit.rule.category in ARGUING
+            or (hit.rule.category == "dismissive_but" and _company_side(lowered, hit.end))
             else (hit.start, hit.end)
             for hit in phrase_hits
         ]  # "That's not true, our logs show your connection…": the rest argues on, it reflects
+        if leading := self.lexicon.leading:  # "You'd agree it's worth it?" argues, it reflects not
+            blocked += [(q.sentence.start, q.sentence.end) for q in questions
+                        if leading.search(q.sentence.text)]  # fmt: skip
         stories = own_story(all_sentences, tokens, content.words, self.lexicon)
         not_theirs = blocked + [(s.start, s.end) for s in stories if s.narrative]
         emotion = analyse_emotion(
@@ -344,7 +349,11 @@ class Scorer:
             q
             for q in questions
             if q.kind is QuestionType.OPEN
-            or (q.sentence.asks and not AGREEMENT_TAG.search(q.sentence.text))
+            or (
+                q.sentence.asks
+                and not AGREEMENT_TAG.search(q.sentence.text)
+                and not OFFER.search(q.sentence.text)
+            )
         ]
         if len(posed) >= 2:
             findings.append(
@@ -495,6 +504,12 @@ class Scorer:
 # Roadblocks whose sentence goes on arguing: nothing after them in it is a reflection. After
 # others ("I understand, but your parcel…") the rest of the sentence is judged on its own.
 ARGUING = frozenset({"defensive", "blaming"})
+
+
+def _company_side(lowered: str, position: int) -> bool:
+    """After "I understand, but", whether the sentence turns to the company's side ("…, but
+    refunds are processed in order") rather than back to the customer ("…, but your parcel…")."""
+    return not lowered[position:].lstrip(" ,").startswith(("you", "i can see", "i can hear"))
 
 
 def _sentence_end(all_sentences: list[Sentence], position: int) -> int:
