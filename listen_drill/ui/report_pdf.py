@@ -14,6 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QGuiApplication,
@@ -24,6 +25,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPdfWriter,
     QPen,
+    QTextBlock,
     QTextBlockFormat,
     QTextCursor,
     QTextDocument,
@@ -228,7 +230,7 @@ def _sentences(messages: Sequence[str]) -> str:
 
 def _best_replies(agent: AgentReport) -> str:
     """One grey card per reply; each card is one block with a `CARD_ANCHOR` name, so
-    `keep_cards_on_one_page` can find it and move it whole to the next page."""
+    `keep_together` can find it and move it whole to the next page."""
     if not agent.best_replies:
         return ""
     parts = ["<h3>Best replies</h3>"]
@@ -507,35 +509,83 @@ def _card_blocks(document: QTextDocument) -> list[int]:
     return found
 
 
-def keep_cards_on_one_page(document: QTextDocument, writer: QPdfWriter) -> int:
-    """Start each best-reply card that would run over a page's foot on the next page instead.
+def _is_heading(block: QTextBlock) -> bool:
+    return block.isValid() and block.blockFormat().headingLevel() > 0
 
-    Qt's rich text ignores `page-break-inside: avoid`: a card split by the page left its grey
-    background over the foot, under the page number, and at the top of the next page. So the
-    document is laid out as it will be printed and a card that crosses the foot gets
-    `page-break-before`, one at a time (each move shifts what follows). A card taller than a
-    page still breaks. Returns how many cards were moved.
+
+def text_span(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> tuple[float, float]:
+    """Where a block's lines really start and end, in document coordinates.
+
+    `blockBoundingRect` puts its rect's top at the block's position, but a line that did not
+    fit above a page's foot is moved down inside the block: a heading printed at the top of
+    page 2 can have its rect at the foot of page 1. The lines' own offsets say where they are.
+    """
+    rect = layout.blockBoundingRect(block)
+    lines = block.layout().boundingRect()
+    return rect.top() + lines.top(), rect.top() + lines.bottom()
+
+
+def _first_line_bottom(layout: QAbstractTextDocumentLayout, block: QTextBlock) -> float:
+    top = text_span(layout, block)[0]
+    lines = block.layout()
+    return top + lines.lineAt(0).height() if lines.lineCount() else top
+
+
+def keep_together(document: QTextDocument, writer: QPdfWriter) -> int:
+    """Move to the next page what must not be cut by a page's foot: a best-reply card (whole),
+    and a heading with what follows it (the whole card after "Best replies", else the first
+    line of the next block, so a heading never ends a page alone).
+
+    Qt's rich text ignores `page-break-inside: avoid` and `page-break-after: avoid`: a card
+    split by the page left its grey background over the foot, under the page number, and at
+    the top of the next page; moving that card alone left its heading behind it. So the
+    document is laid out as it will be printed and the first block of each group that crosses
+    the foot (its heading, or the headings just before it) gets `page-break-before`, one at a
+    time (each move shifts what follows). A group taller than a page still breaks, though a
+    card that fits alone still moves. Returns how many blocks were moved.
     """
     copy, text_bottom = print_layout(document, writer)
     page = copy.pageSize().height()
+    text_height = text_bottom - (page - text_bottom)
     layout = copy.documentLayout()
+    cards = set(_card_blocks(copy))
     moved = 0
-    for number in _card_blocks(copy):
-        block = copy.findBlockByNumber(number)
-        rect = layout.blockBoundingRect(block)
-        top_page = int(rect.top() // page)
-        fits = rect.height() < text_bottom - (page - text_bottom)  # shorter than a page's text
-        if rect.bottom() <= top_page * page + text_bottom or not fits:
+    block = copy.begin()
+    while block.isValid():
+        number = block.blockNumber()
+        following = block.next()
+        if number in cards:
+            end = text_span(layout, block)[1]
+        elif _is_heading(block) and following.isValid() and not _is_heading(following):
+            if following.blockNumber() in cards:
+                end = text_span(layout, following)[1]
+            else:
+                end = _first_line_bottom(layout, following)
+        else:  # plain text, or a heading kept with the heading after it
+            block = following
             continue
-        policy = QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
-        for target in (copy, document):
+        first = block
+        while _is_heading(first.previous()):
+            first = first.previous()
+        for start in (first, block):  # with the headings before it when they all fit
+            top = text_span(layout, start)[0]
+            if end - top <= text_height:
+                break
+        else:
+            block = following
+            continue
+        if end > (top // page) * page + text_bottom:
+            start_number = start.blockNumber()
             fmt = QTextBlockFormat()
-            fmt.setPageBreakPolicy(policy)
-            QTextCursor(target.findBlockByNumber(number)).mergeBlockFormat(fmt)
-        # Qt re-lays out only part of a changed document at once (the rest on a timer, which
-        # never runs here): mark it all dirty so the next card is measured where it now is.
-        copy.markContentsDirty(0, copy.characterCount())
-        moved += 1
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            for target in (copy, document):
+                QTextCursor(target.findBlockByNumber(start_number)).mergeBlockFormat(fmt)
+            # Qt re-lays out only part of a changed document at once (the rest on a timer,
+            # which never runs here): mark it all dirty so what follows is measured where it
+            # now is.
+            copy.markContentsDirty(0, copy.characterCount())
+            moved += 1
+        block = following
     return moved
 
 
@@ -552,7 +602,7 @@ def render_report_pdf(
     steps.advance()
     with atomic_paths(output) as (temp,):
         writer = pdf_writer(temp, report.title)
-        keep_cards_on_one_page(document, writer)
+        keep_together(document, writer)
         steps.advance()
         document.print_(writer)
         del writer  # closes the file before it is renamed

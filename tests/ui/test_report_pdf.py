@@ -2,7 +2,8 @@
 
 The checks look at pixels of the pages that ought to be blank, the margins: a table pushed off
 the page by a long name reaches the right edge, and a best-reply card split by a page break
-painted its grey over the foot (under the page number) and the head of the next page.
+painted its grey over the foot (under the page number) and the head of the next page. Where a
+page breaks is read from the PDF's own text, page by page.
 """
 
 from __future__ import annotations
@@ -10,19 +11,27 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6 import QtPdf  # PySide6-Addons, a dependency: a missing module must fail
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QImage, QPainter, QTextBlock
 from PySide6.QtWidgets import QApplication
 
 from listen_drill.core.export.report import ReportData, build_report
 from listen_drill.core.export.source import AttemptSource
 from listen_drill.core.models import Attempt, Feedback, Finding, Skill, SkillResult
 from listen_drill.core.store import Store, new_attempt_uuid
-from listen_drill.ui.report_pdf import _sentences, render_report_pdf, report_document
+from listen_drill.ui.report_pdf import (
+    _card_blocks,
+    _sentences,
+    pdf_writer,
+    print_layout,
+    render_report_pdf,
+    report_document,
+)
 
 LONG_NAME = "Jonathan Alexander Featherstonehaugh-Whitcombe"
 START = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
@@ -155,3 +164,94 @@ def test_the_pdf_gets_the_mode_a_new_file_gets(
     finally:
         os.umask(previous)
     assert stat.S_IMODE(pdf.stat().st_mode) == 0o644
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """The text of each page of `pdf` as QtPdf reads it back, on one line (spaces collapsed)."""
+    document = QtPdf.QPdfDocument()
+    document.load(str(pdf))
+    texts = [
+        " ".join(document.getAllText(page).text().split()) for page in range(document.pageCount())
+    ]
+    document.close()
+    return texts
+
+
+def line_page(
+    layout: QAbstractTextDocumentLayout, block: QTextBlock, line: int, page: float
+) -> int:
+    """The page a block's line (-1: its last) is printed on. Measured from the line itself: a
+    line that did not fit above the foot moved down inside its block, whose rect stayed where
+    the block began."""
+    top = layout.blockBoundingRect(block).top()  # first: this lays the block out
+    lines = block.layout()
+    return int((top + lines.lineAt(line % lines.lineCount()).y()) // page)
+
+
+def parted_headings(report: ReportData, folder: Path) -> dict[str, str]:
+    """Headings that, laid out with no page breaks of ours, end a page while what they keep with
+    (the whole first card after "Best replies", else the next block's first line) starts or
+    ends on the next: heading's text -> the start of what follows it."""
+    document = report_document(report)  # held: the copy is laid out on its writer
+    writer = pdf_writer(folder / "probe.pdf", "probe")
+    copy, _ = print_layout(document, writer)
+    page = copy.pageSize().height()
+    layout = copy.documentLayout()
+    cards = set(_card_blocks(copy))
+    parted = {}
+    block = copy.begin()
+    while block.isValid():
+        after = block.next()
+        if block.blockFormat().headingLevel() > 0 and after.isValid():
+            last = -1 if after.blockNumber() in cards else 0
+            if line_page(layout, block, 0, page) != line_page(layout, after, last, page):
+                parted[block.text()] = " ".join(after.text().split()[:3])
+        block = after
+    return parted
+
+
+def with_first_reply(report: ReportData, sentences: int) -> ReportData:
+    """The one agent's first (top) best reply made `sentences` sentences long."""
+    agent = report.agents[0]
+    first = replace(agent.best_replies[0], response=SENTENCE * sentences + "What would help?")
+    return replace(report, agents=(replace(agent, best_replies=(first, *agent.best_replies[1:])),))
+
+
+def test_the_best_replies_heading_moves_with_a_card_that_would_cross_the_foot(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    """Moving the first card whole to the next page left "Best replies" alone above the foot."""
+    report = team_store(store, ["Ana"], [1])
+    longer = (with_first_reply(report, n) for n in range(1, 40))
+    parted = next((r for r in longer if "Best replies" in parted_headings(r, tmp_path)), None)
+    assert parted is not None, "no first card long enough to cross the foot"
+    pdf = render_report_pdf(parted, tmp_path / "ana.pdf")
+
+    [page] = [text for text in page_texts(pdf) if "Best replies" in text]
+    first_card = parted.agents[0].best_replies[0]
+    assert f"Best replies {first_card.overall}" in page
+    assert f"Reply: {first_card.response}" in page  # the whole card, on the heading's page
+
+
+def test_no_heading_is_left_at_the_foot_of_a_page(
+    qapp: QApplication, store: Store, tmp_path: Path
+) -> None:
+    """Ever more lines above the agent's sections (the scope line at the top wraps) bring each
+    heading in turn to a page's last line, where Qt leaves it when what follows does not fit.
+    Printed, each heading shares its page with what follows it."""
+    report = team_store(store, ["Ana"], [1])
+    headings = ("Best replies", "Strongest and weakest drills", "Listening profile")
+    found: dict[str, tuple[ReportData, str]] = {}
+    for words in range(0, 800, 4):
+        padded = replace(report, scope=report.scope + " pack" * words)
+        for heading, following in parted_headings(padded, tmp_path).items():
+            found.setdefault(heading.split(" (")[0], (padded, f"{heading} {following}"))
+        if all(name in found for name in headings):
+            break
+    assert set(headings) <= set(found), f"only {sorted(found)} came to a page's foot"
+
+    for name in headings:
+        padded, heading_and_next = found[name]
+        pdf = render_report_pdf(padded, tmp_path / "ana.pdf")
+        [page] = [text for text in page_texts(pdf) if name in text]
+        assert heading_and_next in page, f"{name!r} is printed apart from what follows it"
