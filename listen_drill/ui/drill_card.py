@@ -35,6 +35,9 @@ class DrillCard(QFrame):
         layout = QVBoxLayout(self)
         self.position_label = QLabel()
         self.position_label.setObjectName("drillPosition")
+        # "Billing and subscriptions · drill 1 of 30" on one line widened the window past
+        # 800 px; a trainer's pack title may be longer still.
+        self.position_label.setWordWrap(True)
         self.context_label = QLabel()
         self.context_label.setObjectName("drillContext")
         self.context_label.setWordWrap(True)

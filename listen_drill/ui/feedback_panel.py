@@ -37,6 +37,8 @@ LABEL_TEXT = {
     (Skill.QUESTION, "closed"): "closed question",
 }
 
+#: A skill's bar may narrow to this (its style asks 95 px) before the window has to widen.
+BAR_MIN_WIDTH = 48
 
 GETTING_STARTED_HTML = """
 <p><b>A strong reply does three things</b></p>
@@ -80,6 +82,10 @@ class FeedbackPanel(QFrame):
         self.overall_label.setObjectName("overallScore")
         self.overall_label.setAccessibleName("Overall score")
         self.overall_label.setTextFormat(Qt.TextFormat.RichText)
+        # Every label here wraps: one unwrapped line ("Submit a reply (Ctrl+Enter) to see
+        # feedback.", "feeling not acknowledged (not asked in this drill)") set the panel's
+        # minimum width, and with it the window's, past 800 px.
+        self.overall_label.setWordWrap(True)
         layout.addWidget(self.overall_label)
 
         grid = QGridLayout()
@@ -93,13 +99,16 @@ class FeedbackPanel(QFrame):
             bar.setAccessibleName(f"{SKILL_TITLES[skill]} score")
             bar.setTextVisible(False)
             bar.setMaximumHeight(14)
+            bar.setMinimumWidth(BAR_MIN_WIDTH)
             label = QLabel("")
             label.setObjectName(f"{skill.value}Label")
+            label.setWordWrap(True)
             grid.addWidget(title, row, 0)
             grid.addWidget(bar, row, 1)
             grid.addWidget(label, row, 2)
             self.skill_bars[skill] = bar
             self.skill_labels[skill] = label
+        grid.setColumnStretch(2, 1)  # the words take the room; the bars keep their width
         layout.addLayout(grid)
 
         self.findings_view = QTextBrowser()
