@@ -2,7 +2,8 @@
 
 Opened from Team > Import progress files... on a team file (created when new). Merging and
 exporting run in the background with progress and Cancel; the numbers come from
-`core.team.team_overview`, the same figures as each agent's dashboard.
+`core.team.team_overview`, the same figures as each agent's dashboard. What a merge did is said
+here and, for a while, in the status bar of the main window the view was opened from.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -50,6 +52,8 @@ HEADERS = (
     "Trend (4 wk)",
     "Last practised",
 )
+#: How long the main window's status bar keeps a merge's line: as long as a pack import's.
+MERGE_MESSAGE_MS = 10_000
 
 
 class _SortableItem(QTableWidgetItem):
@@ -115,12 +119,33 @@ def merge_summary(report: MergeReport, gap: str = "\n") -> str:
     return gap.join(parts) or "No files to merge."
 
 
+def merge_status_line(report: MergeReport, team_path: Path) -> str:
+    """The merge on one line, for a status bar: the files and agents merged, and the files
+    refused by name only (their reasons, with full paths, are in the team view and its box)."""
+    merged = [f for f in report.files if not f.error]
+    parts = []
+    if merged:
+        outcomes = ", ".join(_file_outcome(f) for f in merged)
+        parts.append(f"Merged {plural(len(merged), 'file')} into {team_path.name}: {outcomes}.")
+    if report.errors:
+        names = ", ".join(f.path.name for f in report.errors)
+        parts.append(
+            f"Not merged ({plural(len(report.errors), 'file')}): {names}; see the team view."
+        )
+    return " ".join(parts) or "No files to merge."
+
+
 class TeamView(QDialog):
     exported = Signal(str)  # the confirmation, for the main window's status bar
+    merged = Signal(str)  # `merge_status_line` after each merge, for a status bar
 
     def __init__(self, team_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.team_path = team_path
+        # The window the view was opened from says each merge too, briefly, as it says other
+        # actions' outcomes: a lead who closes the view or goes to another tab still sees it.
+        self._main_window = parent if isinstance(parent, QMainWindow) else None
+        self.merged.connect(self._tell_main_window)
         self.task: BackgroundTask | None = None
         self.last_merge: MergeReport | None = None
         self.setObjectName("teamView")
@@ -271,6 +296,7 @@ class TeamView(QDialog):
         self.last_merge = report
         self.refresh()
         self._say(merge_summary(report))
+        self.merged.emit(merge_status_line(report, self.team_path))
         if report.errors:
             QMessageBox.warning(
                 self, "Some files were not imported", merge_summary(report, gap="\n\n")
@@ -312,3 +338,7 @@ class TeamView(QDialog):
     def _say(self, message: str) -> None:
         self.status.setText(message)
         self.status.show()
+
+    def _tell_main_window(self, message: str) -> None:
+        if self._main_window is not None:
+            self._main_window.statusBar().showMessage(message, MERGE_MESSAGE_MS)

@@ -12,8 +12,11 @@ from pytestqt.qtbot import QtBot
 
 from listen_drill.core.store import Store
 from listen_drill.core.team import merge_progress_files
+from listen_drill.ui import team_view
+from listen_drill.ui.export_menu import show_team
 from listen_drill.ui.team_view import HEADERS, TeamView
 from tests.core.export_helpers import add_attempts, export_file
+from tests.ui.windows import open_window
 
 SHOTS = Path("/tmp/teamfix")
 
@@ -95,6 +98,52 @@ def test_a_failed_file_is_listed_with_what_did_merge(
         assert "Not merged (1 file, nothing changed):" in text
         assert str(broken) in text
     view.grab().save(str(SHOTS / "team_after_failed_merge.png"))
+
+
+def close_box_when_shown(boxes: list[str]) -> None:
+    """Read and close the warning box a failed file brings up, once it is shown."""
+    box = QApplication.activeModalWidget()
+    if isinstance(box, QMessageBox):
+        boxes.append(box.text())
+        box.accept()
+    else:
+        QTimer.singleShot(50, lambda: close_box_when_shown(boxes))
+
+
+def test_the_main_window_says_what_a_merge_did_for_a_while(
+    qtbot: QtBot,
+    progress_files: tuple[Path, Path],
+    tmp_path: Path,
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only the team view said it: a lead who closed it and went to another tab saw nothing."""
+    monkeypatch.setattr(team_view, "MERGE_MESSAGE_MS", 1_500, raising=False)  # shortened
+    maya, sam = progress_files
+    broken = tmp_path / "Priya.json"
+    broken.write_text(maya.read_text(encoding="utf-8")[:200], encoding="utf-8")  # truncated
+    window = open_window(qtbot, data_dir)
+    view = show_team(window, tmp_path / "team.db")  # Team > Open team file..., as a lead does
+    assert view is not None
+
+    merge(qtbot, view, [maya])
+    status = window.statusBar()
+    assert status.currentMessage() == "Merged 1 file into team.db: Maya (+40 attempts)."
+
+    boxes: list[str] = []
+    QTimer.singleShot(50, lambda: close_box_when_shown(boxes))
+    merge(qtbot, view, [broken, maya, sam])
+    qtbot.waitUntil(lambda: bool(boxes), timeout=5_000)
+    view.accept()
+    window.tabs.setCurrentWidget(window.history_view)  # the lead moves on
+    assert status.currentMessage() == (
+        "Merged 2 files into team.db: Maya (already merged, nothing added), Sam (+12 attempts)."
+        " Not merged (1 file): Priya.json; see the team view."
+    )
+    SHOTS.mkdir(exist_ok=True)
+    window.grab().save(str(SHOTS / "main_window_after_merge.png"))
+    qtbot.waitUntil(lambda: status.currentMessage() == "", timeout=5_000)  # briefly, then gone
+    window.close()
 
 
 def test_the_team_csv_names_the_columns_as_the_view_does(
