@@ -4,6 +4,9 @@ Backups are made with SQLite's online backup API from a connection of their own,
 consistent even while the app (or a second copy) writes, and can run in a worker thread. Each is
 written under a temporary name, checked, and only then given its final name: a crash half-way
 never leaves a broken file that looks like a backup. The newest `KEEP` backups are kept.
+Two processes may back up at the same moment (two copies of the app starting together, the app
+and `listen-drill backup`): each writes its own temporary file, and the final name is claimed
+with `os.link`, which fails instead of replacing a backup another process named first.
 
 A damaged data file is never deleted: `restore_latest_backup` moves it (with its WAL journal)
 into `<data>/damaged/` and puts the newest backup that passes `PRAGMA integrity_check` in its
@@ -12,9 +15,12 @@ place.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sqlite3
+import time
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -32,6 +38,10 @@ _STAMP = "%Y%m%d-%H%M%S"
 # `listen-drill-20240304-090000.db`, or `...-090000-2.db` for a second backup in that second.
 _NAME_RE = re.compile(r"listen-drill-(\d{8}-\d{6})(?:-([1-9]\d*))?")
 _JOURNAL_SUFFIXES = ("-wal", "-shm")
+# A temporary copy older than this was left by a backup that crashed: no backup takes so long.
+_STALE_PARTIAL_SECONDS = 3600.0
+# Names tried before giving up; each failure means another backup took the name meanwhile.
+_CLAIM_ATTEMPTS = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,9 +102,9 @@ def backup_now(data_dir: Path, *, now: datetime | None = None, keep: int = KEEP)
         raise DataFolderNotWritableError(
             folder, "no file can be created in it", what="backup folder"
         )
-    final = _free_name(folder, taken)
-    partial = final.with_name(final.name + ".partial")
-    partial.unlink(missing_ok=True)
+    _remove_stale_partials(folder)
+    # A name of its own: another process backing up this second must not write the same file.
+    partial = folder / f"{_PREFIX}{taken.strftime(_STAMP)}.{uuid.uuid4().hex}.partial"
     try:
         source = sqlite3.connect(str(source_path), timeout=5.0)
         try:
@@ -117,9 +127,55 @@ def backup_now(data_dir: Path, *, now: datetime | None = None, keep: int = KEEP)
             f"{source_path}: the backup copy failed its check ({problems[0]}); "
             "the older backups are kept."
         )
-    partial.replace(final)
+    try:
+        final = _claim_name(folder, taken, partial)
+    finally:
+        partial.unlink(missing_ok=True)
     prune_backups(data_dir, keep=keep)
     return BackupInfo(final, taken)
+
+
+def _claim_name(folder: Path, taken: datetime, partial: Path) -> Path:
+    """Give the checked copy the first free backup name, never replacing another backup.
+
+    Two processes backing up in the same second both see the same free name; checking, then
+    renaming, would let the later one replace the earlier backup. `os.link` creates the name
+    only if nothing has it, atomically, so the process that comes second takes the next number.
+    Where the file system has no hard links, an empty file created with O_EXCL reserves the
+    name and the copy is renamed onto it. The caller removes `partial` afterwards.
+    """
+    for _attempt in range(_CLAIM_ATTEMPTS):
+        final = _free_name(folder, taken)
+        try:
+            os.link(partial, final)
+            return final
+        except FileExistsError:
+            continue  # another process named its backup first: take the next number
+        except OSError:  # no hard links on this file system (FAT, some network shares)
+            pass
+        try:
+            os.close(os.open(final, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+        except FileExistsError:
+            continue
+        try:
+            partial.replace(final)
+        except OSError:
+            final.unlink(missing_ok=True)  # an empty reserved name must not pass for a backup
+            raise
+        return final
+    raise StoreError(f"{folder}: no free name for a backup after {_CLAIM_ATTEMPTS} tries.")
+
+
+def _remove_stale_partials(folder: Path) -> None:
+    """Delete temporary copies that crashed backups left (each has a name of its own, so none
+    is ever reused); a copy another process is writing now is recent and stays."""
+    cutoff = time.time() - _STALE_PARTIAL_SECONDS
+    for path in folder.glob(f"{_PREFIX}*.partial"):
+        try:
+            if path.stat().st_mtime < cutoff:
+                path.unlink()
+        except OSError:  # gone already, or not ours to remove: it harms nothing
+            continue
 
 
 def _free_name(folder: Path, taken: datetime) -> Path:

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import subprocess
+import sys
+import textwrap
+from contextlib import closing, suppress
 from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from listen_drill.core import backup
 from listen_drill.core.backup import (
     KEEP,
     backup_now,
@@ -91,6 +97,116 @@ def test_backups_in_the_same_second_keep_each_other_and_their_order(data_dir: Pa
     # A later second still sorts above every numbered backup of an earlier one.
     later = backup_now(data_dir, now=MORNING + timedelta(seconds=1))
     assert list_backups(data_dir)[0] == later
+
+
+BACKER = textwrap.dedent(
+    """
+    import sys
+    from datetime import datetime
+    from pathlib import Path
+    from listen_drill.core.backup import backup_now
+
+    data_dir, now = Path(sys.argv[1]), datetime.fromisoformat(sys.argv[2])
+    for _line in sys.stdin:  # one line a round: every process starts its backup together
+        print(backup_now(data_dir, now=now, keep=1000).path, flush=True)
+    """
+)
+
+
+def test_two_processes_backing_up_at_once_keep_both_backups_whole(
+    data_dir: Path, tmp_path: Path
+) -> None:
+    """Two copies of the app starting together both back up in the same second: each gets a
+    backup of its own, complete and checked, and neither replaces nor corrupts the other."""
+    uuids = set(fill(data_dir, 300))  # a file of some size, so the two copies overlap
+    rounds = 8
+    root = Path(__file__).resolve().parents[2]
+    logs = [(tmp_path / f"stderr-{index}.txt").open("w") for index in range(2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", BACKER, str(data_dir), MORNING.isoformat()],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=log,
+            cwd=root,
+            text=True,
+        )
+        for log in logs
+    ]
+    made: list[list[str]] = [[], []]
+    try:
+        for _round in range(rounds):
+            for proc in procs:
+                assert proc.stdin is not None
+                proc.stdin.write("go\n")
+                proc.stdin.flush()
+            for proc, paths in zip(procs, made, strict=True):
+                assert proc.stdout is not None
+                paths.append(proc.stdout.readline().strip())
+    except BrokenPipeError:
+        pass  # a process died: its exit code and stderr say why, below
+    finally:
+        for proc in procs:
+            assert proc.stdin is not None
+            with suppress(BrokenPipeError):
+                proc.stdin.close()
+        codes = [proc.wait(timeout=60) for proc in procs]
+        for proc in procs:
+            assert proc.stdout is not None
+            proc.stdout.close()
+        for log in logs:
+            log.close()
+    errors = [path.read_text() for path in sorted(tmp_path.glob("stderr-*.txt"))]
+    assert codes == [0, 0], errors
+    backups = [Path(path) for paths in made for path in paths]
+    assert all(backups), errors
+    assert len(set(backups)) == 2 * rounds, "two processes got the same backup name"
+    assert sorted(info.path for info in list_backups(data_dir)) == sorted(backups)
+    inodes = {path.stat().st_ino for path in backups}
+    assert len(inodes) == 2 * rounds and {path.stat().st_nlink for path in backups} == {1}
+    for path in backups:
+        assert check_file(path) == [], path
+        with closing(sqlite3.connect(path)) as conn:
+            assert {row[0] for row in conn.execute("SELECT uuid FROM attempts")} == uuids
+    assert not list((data_dir / "backups").glob("*.partial"))
+
+
+def test_a_name_another_process_claimed_meanwhile_is_never_replaced(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The moment the multi-process test hits only now and then, made certain: the free name
+    this process chose is taken by another backup before it can give its copy that name."""
+    fill(data_dir, 2)
+    first = backup_now(data_dir, now=MORNING)
+    before = first.path.read_bytes()
+    real_free_name = backup._free_name
+    stale = iter([first.path])  # what this process saw before the other one claimed it
+
+    def free_name_seen_too_early(folder: Path, taken: datetime) -> Path:
+        return next(stale, None) or real_free_name(folder, taken)
+
+    monkeypatch.setattr(backup, "_free_name", free_name_seen_too_early)
+    fill(data_dir, 1)
+    second = backup_now(data_dir, now=MORNING)
+    assert second.path.name == "listen-drill-20240304-090000-1.db"
+    assert first.path.read_bytes() == before
+    with closing(sqlite3.connect(second.path)) as conn:
+        assert conn.execute("SELECT count(*) FROM attempts").fetchone()[0] == 3
+
+
+def test_a_crashed_backups_leftover_copy_is_removed_later(data_dir: Path) -> None:
+    fill(data_dir, 1)
+    folder = data_dir / "backups"
+    folder.mkdir(parents=True)
+    old = folder / "listen-drill-20240301-090000.db.partial"  # left by a crash days ago
+    old.write_bytes(b"half a copy")
+    recent = folder / "listen-drill-20240304-090000.0123abcd.partial"
+    recent.write_bytes(b"another process is writing this one")
+    hours_ago = (datetime.now() - timedelta(hours=2)).timestamp()
+    os.utime(old, (hours_ago, hours_ago))
+    backup_now(data_dir, now=MORNING)
+    assert not old.exists()
+    assert recent.exists()
 
 
 def test_other_files_in_the_backup_folder_are_left_alone(data_dir: Path) -> None:
