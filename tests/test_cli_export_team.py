@@ -97,6 +97,32 @@ def test_export_errors_name_the_problem_and_write_nothing(
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
+def test_export_from_a_folder_without_history_says_so_and_makes_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Exporting only reads: a mistyped --data-dir is named, not filled with an empty store."""
+    typo = tmp_path / "Anna"
+    output = tmp_path / "anna.json"
+
+    assert run(typo, "export", "--format", "json", "-o", str(output)) == 1
+
+    error = capsys.readouterr().err
+    assert str(typo) in error and "no data file" in error and "--data-dir" in error
+    assert not typo.exists() and not output.exists()
+
+
+def test_export_from_a_relative_data_dir(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    agent_folder(tmp_path, "Ana", 2)
+    monkeypatch.chdir(tmp_path)
+
+    assert run(Path("Ana"), "export", "--format", "json", "-o", "ana.json") == 0
+
+    assert "2 attempts" in capsys.readouterr().out
+    assert (tmp_path / "ana.json").is_file()
+
+
 def test_export_refuses_an_unknown_pack_and_lists_the_known_ones(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

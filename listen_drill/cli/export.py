@@ -82,7 +82,8 @@ def run_export(args: argparse.Namespace, data_dir: Path) -> int:
         return fail(f"{output} is a folder; give a file name, e.g. {output / 'progress'}")
     try:
         filters = filters_from(args)
-        with Store.open(data_dir) as store:
+        # Only reads: a read-only data folder (a copied folder, a locked-down machine) will do.
+        with Store.open_for_reading(data_dir) as store:
             source = AttemptSource.for_store(store)
             if args.format == "csv":
                 result = export_csv(source, output, filters)

@@ -6,9 +6,11 @@ apart), while a restore says clearly that the data is in use instead of pulling 
 under the other copy.
 
 POSIX systems use `fcntl.flock`, which the kernel releases when the process dies, so a crash
-never leaves a stale lock. Windows has no shared file locks in the standard library; there the
-lock is a no-op and the restore relies on Windows refusing to rename a file that SQLite holds
-open, which fails with the same clear message.
+never leaves a stale lock. A reader that may not write the folder (an export from a read-only
+copy) takes the shared lock through a read-only descriptor when the lock file is there, and goes
+without it when it is not: no copy of the app can hold it then either. Windows has no shared
+file locks in the standard library; there the lock is a no-op and the restore relies on Windows
+refusing to rename a file that SQLite holds open, which fails with the same clear message.
 """
 
 from __future__ import annotations
@@ -49,6 +51,34 @@ class DataLock:
         mode = fcntl.LOCK_EX if self.exclusive else fcntl.LOCK_SH
         try:
             fcntl.flock(fd, mode | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            os.close(fd)
+            raise LockBusyError(str(self.path)) from error
+        self._fd = fd
+        return self
+
+    def acquire_for_reading(self) -> DataLock:
+        """Take the shared lock without needing to write the folder, or go on without it.
+
+        An export only reads, so a read-only data folder must not stop it. `flock` works on a
+        descriptor opened read-only, so an existing lock file still keeps a restore (by someone
+        who may write the folder) from replacing the file mid-export. When the lock file can be
+        neither created nor opened, no copy of the app holds it either: it would have made it.
+        Raises LockBusyError while a restore holds the exclusive lock.
+        """
+        if self.exclusive:
+            raise ValueError("only the shared lock can be taken for reading")
+        if fcntl is None:  # pragma: no cover - Windows
+            return self
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            try:
+                fd = os.open(self.path, os.O_RDONLY)
+            except OSError:
+                return self  # nothing to lock: `release` is then a no-op
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError as error:
             os.close(fd)
             raise LockBusyError(str(self.path)) from error

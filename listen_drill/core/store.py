@@ -106,6 +106,32 @@ class StoreWriteError(StoreError):
         super().__init__(f"{path} could not be written: {cause}.")
 
 
+class StoreNeedsUpgradeError(StoreError):
+    """The file's schema is older than this version and reading it needs an upgrade first.
+
+    Raised when opening read-only finds a migration due (upgrading writes the file);
+    `Store.for_reading` upgrades instead where the file and folder may be written, so a user
+    sees it only for a read-only folder or file, and the message names the folder and the fix.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        start = (
+            f"{path} was saved by an older version of listen-drill and must be upgraded before "
+            "it can be read"
+        )
+        if is_writable(path) and is_writable(path.parent):
+            message = f"{start}: open it for writing once (Store.for_reading does so)."
+        else:
+            message = (
+                f"{start}, which needs write access to its data folder {path.parent}, and the "
+                "folder (or the file) is read-only or not writable. Make them writable and "
+                "export again: the file is upgraded first. Or copy the folder somewhere writable "
+                "and export from the copy: listen-drill --data-dir COPY export ..."
+            )
+        super().__init__(message)
+
+
 def is_writable(path: Path) -> bool:
     """Whether this process may write `path` now, as its effective user, read-only disks too."""
     if os.access in os.supports_effective_ids:
@@ -150,17 +176,30 @@ class PackSummary:
 class Store:
     """Profiles, packs and attempts in one SQLite file."""
 
-    def __init__(self, path: Path, *, check: bool = True) -> None:
+    def __init__(self, path: Path, *, check: bool = True, read_only: bool = False) -> None:
         """Open (or create) the data file, check it is sound, and bring its schema up to date.
 
         Raises DamagedStoreError when SQLite finds the file damaged (`check=False` skips the
         start-up `quick_check`, for tools that scan many files), StoreError when it cannot be
         opened at all or a restore is replacing it right now.
+
+        `read_only=True` is for readers such as exports: it neither creates nor migrates the
+        file and needs no write access to it or its folder (see `for_reading`); writes are then
+        refused by SQLite and raise StoreWriteError.
         """
         self.path = path
+        self.read_only = read_only
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._lock = DataLock(path, exclusive=False).acquire()
+            if read_only:
+                if not path.is_file():
+                    raise StoreError(
+                        f"There is no data file {path} yet, so there is no history to read. "
+                        f"Check the folder (listen-drill --data-dir DIR, or {HOME_ENV}=DIR)."
+                    )
+                self._lock = DataLock(path, exclusive=False).acquire_for_reading()
+            else:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._lock = DataLock(path, exclusive=False).acquire()
         except LockBusyError as error:
             raise StoreError(
                 f"{path}: the data file is being restored from a backup; try again in a moment."
@@ -168,15 +207,16 @@ class Store:
         except OSError as error:  # the folder cannot be made or the lock file written in it
             raise DataFolderNotWritableError.from_os_error(path.parent, error) from error
         try:
-            conn = sqlite3.connect(
-                str(path),
-                timeout=BUSY_TIMEOUT_SECONDS,
-                isolation_level=None,
-                detect_types=sqlite3.PARSE_COLNAMES,
-            )
+            if read_only:
+                conn = _retry_while_busy(lambda: _connect_for_reading(path))
+            else:
+                conn = _connect(str(path))
         except sqlite3.Error as error:
             self._lock.release()
             raise StoreError(f"{path}: cannot open the data file ({error})") from error
+        except StoreError:
+            self._lock.release()
+            raise
         self.db = Database(conn)
         try:
             problems = _retry_while_busy(lambda: self._prepare(check))
@@ -192,7 +232,7 @@ class Store:
                     f"{path}: the data file is busy in another copy of listen-drill; "
                     "try again in a moment."
                 ) from error
-            if not is_writable(path.parent):
+            if not read_only and not is_writable(path.parent):
                 # SQLite cannot even read a WAL file without writing its -shm beside it: a
                 # read-only folder looks like "unable to open database file", not damage.
                 conn.close()
@@ -201,13 +241,26 @@ class Store:
             problems = [str(error)]
         except sqlite3.DatabaseError as error:
             problems = [str(error)]
+        except StoreNeedsUpgradeError:
+            conn.close()
+            self._lock.release()
+            raise
         if problems:
             conn.close()
             self._lock.release()
             raise DamagedStoreError(path, problems)
 
     def _prepare(self, check: bool) -> list[str]:
-        """Journal, durability, foreign keys, the soundness check, then migrations."""
+        """Journal, durability, foreign keys, the soundness check, then migrations.
+
+        Read-only, the journal mode is left as the file has it and a pending migration raises
+        StoreNeedsUpgradeError: queries written for the current schema would fail on an old one.
+        """
+        if self.read_only:
+            problems = check_connection(self.db.conn) if check else []
+            if not problems and MIGRATIONS.pending(self.db):
+                raise StoreNeedsUpgradeError(self.path)
+            return problems
         self.db.execute("PRAGMA journal_mode=WAL")
         # FULL: an attempt shown as saved survives a power cut too; one fsync per submit.
         self.db.execute("PRAGMA synchronous=FULL")
@@ -266,13 +319,34 @@ class Store:
         """
         if not is_writable(self.path):
             return "the file is read-only"
-        if self.db.execute("PRAGMA query_only").fetchone()[0]:
+        if self.read_only or self.db.execute("PRAGMA query_only").fetchone()[0]:
             return "it is open read-only"
         return None
 
     @classmethod
     def open(cls, data_dir: Path) -> Store:
         return cls(database_path(data_dir))
+
+    @classmethod
+    def for_reading(cls, path: Path, *, check: bool = True) -> Store:
+        """Open an existing data file only to read it (exports), as the folder allows.
+
+        A read-only data folder (a copy a team lead was given, a locked-down machine) still
+        opens: no folder or lock file is made, nothing is migrated or backed up. A file whose
+        schema is out of date is upgraded when it and its folder may be written, as any start
+        of the app would; otherwise StoreNeedsUpgradeError says how to get it upgraded.
+        """
+        try:
+            return cls(path, check=check, read_only=True)
+        except StoreNeedsUpgradeError:
+            if not (is_writable(path) and is_writable(path.parent)):
+                raise
+        return cls(path, check=check)
+
+    @classmethod
+    def open_for_reading(cls, data_dir: Path) -> Store:
+        """`for_reading` on the data file in `data_dir`."""
+        return cls.for_reading(database_path(data_dir))
 
     def close(self) -> None:
         self.db.close()
@@ -700,6 +774,57 @@ def query_attempt_rows(
     if latest is not None:
         rows.reverse()
     return rows
+
+
+def _connect(database: str, *, uri: bool = False) -> sqlite3.Connection:
+    """A connection as the store uses it: autocommit (`write()` begins its own transactions),
+    the busy timeout, and `[flag]` column types."""
+    return sqlite3.connect(
+        database,
+        uri=uri,
+        timeout=BUSY_TIMEOUT_SECONDS,
+        isolation_level=None,
+        detect_types=sqlite3.PARSE_COLNAMES,
+    )
+
+
+def _connect_for_reading(path: Path) -> sqlite3.Connection:
+    """A read-only connection to `path`, even when its folder cannot be written.
+
+    SQLite reads a WAL file only through its `-shm` index: it creates one beside the file, or
+    uses one that is there already (read-only too). In a read-only folder without one, the file
+    is read as `immutable` (no locks, no `-shm`), which is right only when no `-wal` journal
+    holds changes beside it: with one, StoreError says so rather than show an older history.
+    """
+    uri = path.absolute().as_uri()  # a relative --data-dir has no URI of its own
+    try:
+        return _opened(_connect(f"{uri}?mode=ro", uri=True))
+    except sqlite3.OperationalError as error:
+        if _is_busy(error) or is_writable(path.parent):
+            raise
+    journal = path.with_name(path.name + "-wal")
+    if journal.is_file() and journal.stat().st_size > 0:
+        raise StoreError(
+            f"{path} cannot be read: its journal {journal.name} holds recent changes, which "
+            f"SQLite reads only with write access to the data folder {path.parent}, and the "
+            "folder cannot be written. Make it writable, or copy the folder (with "
+            f"{journal.name}) somewhere writable and use that copy: listen-drill --data-dir COPY"
+        )
+    return _opened(_connect(f"{uri}?mode=ro&immutable=1", uri=True))
+
+
+def _opened(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """`conn` once SQLite has really opened the file (it does so at the first read), or the
+    OperationalError that opening raised, the connection closed. A file that is not a database
+    is returned as it is: `Store._prepare` reports it as damage, as on any open."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.OperationalError:
+        conn.close()
+        raise
+    except sqlite3.DatabaseError:
+        pass
+    return conn
 
 
 def read_attempt_rows(path: Path, profile_id: int, latest: int | None = None) -> list[AttemptRow]:

@@ -50,8 +50,9 @@ def run_export(
     progress: ProgressFn,
     cancel: CancelFn,
 ) -> Path:
-    """The export itself, for a worker thread: it opens its own connection to the store."""
-    with Store(store_path, check=False) as store:
+    """The export itself, for a worker thread: it opens its own connection to the store,
+    read-only, so a data folder that has become read-only since the app started still exports."""
+    with Store.for_reading(store_path, check=False) as store:
         source = AttemptSource.for_store(store)
         if fmt == "csv":
             return export_csv(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from listen_drill.core.store import (
     DataFolderNotWritableError,
     Store,
     StoreError,
+    StoreNeedsUpgradeError,
     StoreWriteError,
 )
 from tests.core.store_helpers import sample_attempt
@@ -96,3 +98,119 @@ def test_restore_says_what_is_missing(tmp_path: Path) -> None:
         restore_latest_backup(data_dir)
     assert "passes its check" not in str(caught.value)
     assert database_path(data_dir).is_file()
+
+
+# -- reading only (exports) ----------------------------------------------------------------
+
+V1_FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "schema_v1.db"
+
+
+def folder_state(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file in `folder` with its size and modification time: what a reader must not change."""
+    return {path.name: (path.stat().st_size, path.stat().st_mtime_ns) for path in folder.iterdir()}
+
+
+def test_a_read_only_data_folder_opens_for_reading_and_stays_as_it_was() -> None:
+    with reachable_folder() as root:
+        data_dir = root / "data"
+        with Store.open(data_dir) as store:
+            profile = store.current_profile()
+            saved = [store.record_attempt(sample_attempt(profile.id, i)).uuid for i in range(5)]
+        make_folder_read_only(data_dir)
+        before = folder_state(data_dir)
+        with as_unprivileged_user(), Store.open_for_reading(data_dir) as reader:
+            assert [p.name for p in reader.profiles()] == [profile.name]
+            assert [row.uuid for row in reader.attempt_rows(profile.id)] == saved
+            assert reader.unwritable_reason() is not None
+            with pytest.raises(StoreWriteError):
+                reader.record_attempt(sample_attempt(profile.id))
+        assert folder_state(data_dir) == before
+
+
+def test_a_copy_taken_while_the_app_was_open_reads_its_journal_too() -> None:
+    """A folder copied mid-session holds the newest attempts in `-wal`, beside its `-shm`."""
+    with reachable_folder() as root:
+        data_dir, copy = root / "data", root / "copy"
+        with Store.open(data_dir) as store:
+            profile = store.current_profile()
+            store.db.execute("PRAGMA wal_autocheckpoint=0")  # keep them in the journal
+            saved = [store.record_attempt(sample_attempt(profile.id, i)).uuid for i in range(3)]
+            shutil.copytree(data_dir, copy)
+        assert (copy / "listen-drill.db-wal").stat().st_size > 0
+        make_folder_read_only(copy)
+        with as_unprivileged_user(), Store.open_for_reading(copy) as reader:
+            assert [row.uuid for row in reader.attempt_rows(profile.id)] == saved
+
+
+def test_a_journal_without_its_index_in_a_read_only_folder_is_named_not_misread() -> None:
+    """Without `-shm` and write access SQLite cannot read `-wal`; reading the file alone would
+    silently show an older history, so the reader says so instead."""
+    with reachable_folder() as root:
+        data_dir, copy = root / "data", root / "copy"
+        with Store.open(data_dir) as store:
+            profile = store.current_profile()
+            store.db.execute("PRAGMA wal_autocheckpoint=0")
+            store.record_attempt(sample_attempt(profile.id))
+            shutil.copytree(data_dir, copy, ignore=shutil.ignore_patterns("*-shm"))
+        make_folder_read_only(copy)
+        with as_unprivileged_user(), pytest.raises(StoreError) as caught:
+            Store.open_for_reading(copy)
+    message = str(caught.value)
+    assert str(copy) in message and "listen-drill.db-wal" in message
+    assert "--data-dir" in message
+    assert not isinstance(caught.value, DamagedStoreError)
+
+
+def test_an_old_file_in_a_read_only_folder_says_how_to_get_it_upgraded() -> None:
+    with reachable_folder() as root:
+        data_dir = root / "data"
+        data_dir.mkdir()
+        shutil.copyfile(V1_FIXTURE, database_path(data_dir))
+        make_folder_read_only(data_dir)
+        with as_unprivileged_user(), pytest.raises(StoreNeedsUpgradeError) as caught:
+            Store.open_for_reading(data_dir)
+        message = str(caught.value)
+        assert f"data folder {data_dir}" in message and "read-only or not writable" in message
+        assert "older version" in message and "--data-dir" in message
+        assert not isinstance(caught.value, DamagedStoreError)
+
+        data_dir.chmod(0o755)  # made writable: reading upgrades it, as a start of the app would
+        database_path(data_dir).chmod(0o644)
+        with as_unprivileged_user(), Store.open_for_reading(data_dir) as reader:
+            assert reader.attempt_count() > 0
+
+
+def test_reading_a_folder_with_no_data_file_makes_nothing(tmp_path: Path) -> None:
+    data_dir = tmp_path / "typo"
+    with pytest.raises(StoreError, match="no data file") as caught:
+        Store.open_for_reading(data_dir)
+    assert "--data-dir" in str(caught.value)
+    assert not data_dir.exists()
+
+
+def test_reading_a_file_that_is_not_a_database_calls_it_damaged(tmp_path: Path) -> None:
+    tmp_path.joinpath("listen-drill.db").write_bytes(b"not sqlite at all " * 500)
+    with pytest.raises(DamagedStoreError):
+        Store.open_for_reading(tmp_path)
+
+
+def test_a_reader_without_write_access_still_holds_off_a_restore() -> None:
+    """The shared lock is taken through a read-only descriptor, so someone who may write the
+    folder cannot replace the file in the middle of an export."""
+    with reachable_folder() as root:
+        data_dir = root / "data"
+        with Store.open(data_dir) as store:
+            store.current_profile()
+        backup_now(data_dir)
+        make_folder_read_only(data_dir)
+        with as_unprivileged_user():
+            reader = Store.open_for_reading(data_dir)
+        try:
+            data_dir.chmod(0o755)  # the folder's owner, who may write it, tries a restore
+            for path in data_dir.iterdir():
+                path.chmod(0o644)
+            with pytest.raises(StoreError, match="in use by another copy"):
+                restore_latest_backup(data_dir)
+        finally:
+            reader.close()
+        assert restore_latest_backup(data_dir).damaged_copy is not None
