@@ -405,7 +405,7 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
                 text, asks = rest, True
             break
     text = strip_fillers(text, lexicon)
-    if asks and EXCLAIMED.match(text):
+    if asks and "!" in text[-4:] and EXCLAIMED.match(text):
         return QuestionType.NONE  # "Again?!": surprise shared, nothing asked
     if asks_only_oneself(text) or starts_with_any(text, lexicon.rhetorical):
         return QuestionType.NONE  # "Why am I so unlucky?", "Who knows?": nothing to answer

@@ -352,7 +352,7 @@ class Scorer:
             or (
                 q.sentence.asks
                 and not AGREEMENT_TAG.search(q.sentence.text)
-                and not OFFER.search(q.sentence.text)
+                and not ("shall" in q.sentence.text and OFFER.search(q.sentence.text))
             )
         ]
         if len(posed) >= 2:
