@@ -34,7 +34,9 @@ def find_phrases(lowered: str, lexicon: Lexicon, avoid: tuple[str, ...]) -> list
             "Say it in your own words, about this customer's situation.",
             -8.0,
         )
-        hits.extend(PhraseHit(rule, m.start(), m.end()) for m in pattern.finditer(lowered))
+        found = [PhraseHit(rule, m.start(), m.end()) for m in pattern.finditer(lowered)]
+        # a trainer's "as I said" is a built-in roadblock too: charge the words once
+        hits.extend(h for h in found if not any(_overlap(h, k) for k in hits))
     hits.sort(key=lambda hit: hit.start)
     kept: list[PhraseHit] = []
     for hit in hits:  # one finding for overlapping matches of the same category
@@ -42,6 +44,10 @@ def find_phrases(lowered: str, lexicon: Lexicon, avoid: tuple[str, ...]) -> list
             continue
         kept.append(hit)
     return kept
+
+
+def _overlap(one: PhraseHit, other: PhraseHit) -> bool:
+    return one.start < other.end and other.start < one.end
 
 
 def find_presuming(lowered: str, lexicon: Lexicon) -> list[PhraseHit]:

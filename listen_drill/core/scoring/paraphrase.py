@@ -56,6 +56,10 @@ class StatementContent:
     # every stem that carries content: the statement's, the key points', and any stem in a
     # synonym group the statement touches; one set look-up per reply word instead of three
     carried: frozenset[str]
+    # the statement's and the key points' own stems, without the synonym groups: with key
+    # points, a reflection must carry one of these ("keeps dropping" shares only a group with
+    # "third time", and is no reflection of a late parcel)
+    direct: frozenset[str]
 
 
 class ParaphraseAnalysis(NamedTuple):
@@ -94,7 +98,25 @@ def content_of(
         counted=frozenset(_counted(tokens, lexicon.stopwords)),
         words=tuple(t.text for t in tokens),
         carried=stems | all_point_stems | grouped,
+        direct=stems | all_point_stems,
     )
+
+
+FOREIGN_WORDS = 3  # content words the customer never said: a story of its own
+
+
+def _another_story(words: list[Token], content: StatementContent, lexicon: Lexicon) -> bool:
+    """ "So your internet keeps dropping, which sounds frustrating", said to a customer whose
+    parcel is late: the feeling may fit, but the story told back is not theirs. Only a drill's
+    key points say what the story is; without them, new words may be the agent's own."""
+    if not content.key_points or any(t.stem in content.direct for t in words):
+        return False
+    foreign = [
+        t for t in words
+        if t.text not in lexicon.stopwords and len(t.text) > 2 and t.stem not in content.carried
+        and t.stem not in lexicon.emotion_stems
+    ]  # fmt: skip
+    return len(foreign) >= FOREIGN_WORDS
 
 
 def _number_value(token: Token) -> str | None:
@@ -224,7 +246,10 @@ def analyse_paraphrase(
         # long enough and about the customer ("…your health and your baby") to be one anyway.
         # A drill's key points say what the content is: then a reflection must carry some of it,
         # or "So your parcel is late again" would be credited against a cold dinner.
-        carries = overlap >= 1 or (
+        carries = (
+            overlap >= 1
+            and (not content.key_points or any(t.stem in content.direct for t in words))
+        ) or (
             not content.key_points
             and (
                 not content.stems
@@ -262,7 +287,11 @@ def analyse_paraphrase(
                 )
             )  # after a roadblock, only the words that follow it are the reflection
             meaning_hits += int(meaning)
-        elif feeling and (subject_you or strong_frame):
+        elif (
+            feeling
+            and (subject_you or strong_frame)
+            and not _another_story(words, content, lexicon)
+        ):
             feeling_only.append(sentence)  # "You sound worried": reflects the feeling only
 
     covered, missing = _key_point_coverage(tokens, content)

@@ -163,6 +163,14 @@ class Scorer:
         )
         self._paraphrase_findings(paraphrase, content, stories, findings)
         language_score, roadblocks = self._language_findings(phrase_hits, tokens, findings)
+        # `blocked` holds the hits' spans, then the leading questions'
+        argued = [
+            hit
+            for hit, span in zip(phrase_hits, blocked, strict=False)
+            if lowered.count(" ", hit.end, span[1]) >= 3  # words follow it in its sentence
+        ]
+        if argued:  # "…, as I said, which is frustrating": say why it didn't count
+            findings = _explain_argued(findings, reply[argued[0].start : argued[0].end])
 
         results = {
             Skill.PARAPHRASE: SkillResult(
@@ -504,6 +512,20 @@ class Scorer:
 # Roadblocks whose sentence goes on arguing: nothing after them in it is a reflection. After
 # others ("I understand, but your parcel…") the rest of the sentence is judged on its own.
 ARGUING = frozenset({"defensive", "blaming"})
+
+
+ARGUED_KINDS = frozenset({"emotion.missing", "paraphrase.missing"})
+
+
+def _explain_argued(findings: list[Finding], phrase: str) -> list[Finding]:
+    """A feeling named or a story said back after “as I said” or “that's not true” is heard as
+    part of the argument, so it earns nothing; "The reply doesn't name how the customer feels"
+    alone would contradict a reply that says "frustrating". Say why instead."""
+    tip = (
+        f"What follows “{phrase}” in that sentence is heard as arguing, so it didn't count: "
+        "drop those words and say the rest on its own."
+    )
+    return [f._replace(suggestion=tip) if f.kind in ARGUED_KINDS else f for f in findings]
 
 
 def _company_side(lowered: str, position: int) -> bool:

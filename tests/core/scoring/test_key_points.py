@@ -28,6 +28,8 @@ def paraphrase_label(response: str, key_points: tuple[KeyPoint, ...]) -> str:
         "So your order went missing and you need it for the weekend.",
         "It sounds like the driver took it to the house next door.",
         "So you're saying the courier never turned up at your door.",
+        # "keeps" shares only a synonym group with "every time": not this customer's story
+        "So your internet keeps dropping in the evenings.",
     ],
 )
 def test_a_reflection_of_another_situation_earns_nothing(response: str) -> None:
@@ -43,6 +45,14 @@ def test_a_reflection_of_another_situation_earns_nothing(response: str) -> None:
 )
 def test_a_reflection_of_this_situation_still_counts(response: str) -> None:
     assert paraphrase_label(response, KEY_POINTS) != "none"
+
+
+def test_a_fitting_feeling_on_another_story_is_no_reflection_of_feeling() -> None:
+    """The feeling may fit, but the story told back is not the customer's: no "you said back
+    what the customer told you", not even as a reflection of feeling."""
+    response = "So your internet keeps dropping at night, which sounds really frustrating."
+    assert paraphrase_label(response, KEY_POINTS) == "none"
+    assert paraphrase_label("You sound really frustrated with it.", KEY_POINTS) == "simple"
 
 
 def test_without_key_points_the_form_still_counts() -> None:

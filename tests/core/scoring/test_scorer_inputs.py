@@ -31,10 +31,20 @@ def test_findings_point_at_the_right_words_after_a_dotted_capital_i() -> None:
 
 
 def test_a_packs_phrase_with_a_curly_apostrophe_matches_a_plain_one() -> None:
-    feedback = default_scorer().score(STATEMENT, "Don't panic, it happens.", avoid=("don’t panic",))
+    scorer = default_scorer()
+    feedback = scorer.score(STATEMENT, "Can't promise anything.", avoid=("can’t promise",))
     assert "avoid" in feedback.roadblocks
-    plain = default_scorer().score(STATEMENT, "Don’t panic, it happens.", avoid=("don't panic",))
+    plain = scorer.score(STATEMENT, "Can’t promise anything.", avoid=("can't promise",))
     assert "avoid" in plain.roadblocks
+
+
+def test_a_packs_phrase_that_is_also_a_roadblock_costs_once() -> None:
+    """A trainer who lists "as I said" (a built-in roadblock) doesn't double the cost."""
+    scorer = default_scorer()
+    reply = "As I said, the engineer is booked. What would help?"
+    listed = scorer.score(STATEMENT, reply, avoid=("as I said",))
+    assert listed.roadblocks == ("defensive",)
+    assert listed.overall == scorer.score(STATEMENT, reply).overall
 
 
 def test_skills_may_come_from_a_generator() -> None:
@@ -120,3 +130,15 @@ def test_an_accusing_open_question_is_not_praised_as_inviting() -> None:
     earned = next(f for f in feedback.findings if f.kind == "question.open")
     assert "invites" not in earned.message
     assert earned.suggestion  # listed as something to work on, not as something that worked
+
+
+def test_a_feeling_said_while_arguing_is_explained_not_asked_for_again() -> None:
+    """After "as I said" the sentence argues, so its "frustrating" earns nothing; advice to
+    "name the feeling: 'That sounds really frustrating'" would contradict the reply."""
+    feedback = default_scorer().score(
+        "You told me last week it would be fixed and it still isn't.",
+        "It is still broken, as I said, which is really frustrating for you. What happened?",
+    )
+    missing = next(f for f in feedback.findings if f.kind == "emotion.missing")
+    assert "“as I said”" in missing.suggestion
+    assert "frustrating" not in missing.suggestion
