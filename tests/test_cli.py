@@ -121,3 +121,86 @@ def test_help_says_what_a_command_does_and_how_to_write_its_values(
     with pytest.raises(SystemExit):
         main(command)
     assert wanted in " ".join(capsys.readouterr().out.split())
+
+
+def test_data_dir_may_follow_the_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`pack list --data-dir X` was "unrecognized arguments"; it now means what it says."""
+    before, after = tmp_path / "before", tmp_path / "after"
+    pack = tmp_path / "mine.toml"
+    pack.write_text(
+        '[pack]\nid = "mine"\ntitle = "Mine"\nversion = "1"\n\n[[drills]]\nid = "a"\n'
+        'statement = "My parcel is late."\nemotions = ["frustrated"]\n'
+        'exemplars = ["So your parcel is late, how frustrating. What would help?"]\n',
+        encoding="utf-8",
+    )
+
+    assert main(["pack", "import", "--no-score", str(pack), "--data-dir", str(after)]) == 0
+    assert "Imported 'Mine'" in capsys.readouterr().out
+    assert main(["pack", "list", "--data-dir", str(after)]) == 0
+    listed = capsys.readouterr().out
+    assert any(line.startswith("mine ") for line in listed.splitlines())
+    # Before the command still works, and the option after it wins when both are given.
+    assert main(["--data-dir", str(before), "pack", "list", "--data-dir", str(after)]) == 0
+    assert capsys.readouterr().out == listed
+    assert main(["--data-dir", str(before), "pack", "list"]) == 0
+    assert "mine " not in capsys.readouterr().out
+    assert (after / "listen-drill.db").exists() and (before / "listen-drill.db").exists()
+
+
+def test_pack_validate_says_what_to_do_with_a_json_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "p.json"
+    path.write_text('{"pack": {"id": "p"}}', encoding="utf-8")
+
+    code = main(["pack", "validate", str(path)])
+
+    out = capsys.readouterr().out
+    assert code == 1
+    assert out.startswith(f"{path}: is a JSON file; a pack is a .toml or .csv file")
+    assert "CSV UTF-8" in out and "not valid TOML" not in out
+
+
+def test_pack_export_csv_has_a_byte_order_mark_and_reads_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without the mark Excel shows "café" as "cafÃ©"."""
+    data = str(tmp_path / "data")
+    pack = tmp_path / "cafe.toml"
+    pack.write_text(
+        '[pack]\nid = "cafe"\ntitle = "Café"\nversion = "1"\n\n[[drills]]\nid = "a"\n'
+        'statement = "My café order is late."\nemotions = ["frustrated"]\n'
+        'exemplars = ["So your café order is late, how frustrating. What would help?"]\n',
+        encoding="utf-8",
+    )
+    assert main(["--data-dir", data, "pack", "import", "--no-score", str(pack)]) == 0
+    exported = tmp_path / "cafe.csv"
+
+    assert main(["--data-dir", data, "pack", "export", "cafe", str(exported)]) == 0
+
+    raw = exported.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbfpack_id,") and "Café".encode() in raw
+    capsys.readouterr()
+    assert main(["--data-dir", data, "pack", "import", "--no-score", str(exported)]) == 0
+    assert "1 drill: 1 unchanged." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("name", "file_name"),
+    [("Rückerstattung", "ruckerstattung.toml"), ("Café & Co", "cafe-co.toml")],
+)
+def test_pack_new_names_the_file_in_ascii_letters(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    name: str,
+    file_name: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["pack", "new", name]) == 0
+    written = tmp_path / file_name
+    assert f'title = "{name}"' in written.read_text(encoding="utf-8")
+    assert main(["pack", "validate", "--no-score", file_name]) == 0
+    assert f"{file_name}: valid (2 drills)" in capsys.readouterr().err

@@ -82,9 +82,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "new",
         help="write a commented template to start a pack",
         description="Write a commented pack titled NAME, with two drills, that validates as "
-        "it is. The file is named after NAME made into an id: lowercase, with every run of "
-        "characters other than a-z and 0-9 turned into '-' (\"Refunds, level 2\" -> "
-        "refunds-level-2.toml), unless --output FILE is given. With --csv, a .csv file: the "
+        "it is. The file is named after NAME made into an id: lowercase ASCII, accents "
+        "dropped (é -> e, ß -> ss), and every run of characters other than a-z and 0-9 turned "
+        "into '-' (Refunds, level 2 -> refunds-level-2.toml; Rückerstattung -> "
+        "ruckerstattung.toml), unless --output FILE is given. With --csv, a .csv file: the "
         "same drills, one row each. An existing file is never overwritten.",
     )
     new.add_argument("name", metavar="NAME", help='the pack\'s title, e.g. "Refunds"')
@@ -203,12 +204,18 @@ def _export(args: argparse.Namespace, data_dir: Path) -> int:
         return 1
     text = pack_to_csv(pack) if suffix == ".csv" else pack_to_toml(pack)
     try:
-        output.write_text(text, encoding="utf-8", newline="")
+        output.write_text(text, encoding=_encoding(suffix), newline="")
     except OSError as error:
         print(f"listen-drill: cannot write {output} ({error.strerror})", file=sys.stderr)
         return 1
     print(f"Wrote {pack.id!r} ({plural(len(pack.drills), 'drill')}) to {output}")
     return 0
+
+
+def _encoding(suffix: str) -> str:
+    """UTF-8, with a byte-order mark for CSV: without one, Excel reads the file in the
+    computer's legacy code page and shows "café" as "cafÃ©". The import skips the mark."""
+    return "utf-8-sig" if suffix.lower() == ".csv" else "utf-8"
 
 
 def _new(args: argparse.Namespace, _data_dir: Path) -> int:
@@ -221,7 +228,7 @@ def _new(args: argparse.Namespace, _data_dir: Path) -> int:
     if args.csv:  # the same template, one row per drill (CSV has no comments to keep)
         text = pack_to_csv(load_pack_text(text, "template"))
     try:
-        output.write_text(text, encoding="utf-8", newline="" if args.csv else None)
+        output.write_text(text, encoding=_encoding(suffix), newline="" if args.csv else None)
     except OSError as error:
         print(f"listen-drill: cannot write {output} ({error.strerror})", file=sys.stderr)
         return 1

@@ -2,7 +2,24 @@
 
 from __future__ import annotations
 
+_VOWELS = "aeiou"
+
+
+def noun_for(count: int, noun: str) -> str:
+    """`noun` in the number `count` asks for: "reply" for 1, "replies" for 0 or 2.
+
+    For text that sets the number apart from its noun (a bold count in a dialog), so it still
+    agrees with it. Only the last word changes: "model reply" -> "model replies".
+    """
+    if count == 1:
+        return noun
+    if noun.endswith("y") and noun[-2:-1].isalpha() and noun[-2:-1].lower() not in _VOWELS:
+        return noun[:-1] + "ies"  # reply -> replies; but day -> days, key -> keys
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
 
 def plural(count: int, noun: str) -> str:
-    """ "1 drill", "2 drills", "1,200 attempts": a count with its noun in the right number."""
-    return f"{count:,} {noun}" + ("" if count == 1 else "s")
+    """ "1 drill", "2 drills", "1,200 attempts", "2 model replies": a count with its noun."""
+    return f"{count:,} {noun_for(count, noun)}"

@@ -8,10 +8,11 @@ nothing is written.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,26 +29,38 @@ from PySide6.QtWidgets import (
 
 from listen_drill.core.packs.importer import import_pack
 from listen_drill.core.packs.problems import Problem
-from listen_drill.core.packs.validate import Validation, validate_file
+from listen_drill.core.packs.validate import (
+    PACK_SUFFIXES,
+    Validation,
+    not_a_pack_file,
+    validate_file,
+)
 from listen_drill.core.store import StoreError
 from listen_drill.core.wording import plural
 
 if TYPE_CHECKING:
     from listen_drill.ui.main_window import MainWindow
 
-PACK_SUFFIXES = (".toml", ".csv")
+
+def local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    """The local files a drag carries, of any kind."""
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
 
 
 def pack_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     """The local .toml and .csv files a drag carries."""
-    mime = event.mimeData()
-    if not mime.hasUrls():
-        return []
-    return [
-        Path(url.toLocalFile())
-        for url in mime.urls()
-        if url.isLocalFile() and url.toLocalFile().lower().endswith(PACK_SUFFIXES)
-    ]
+    return [path for path in local_paths(event) if path.name.lower().endswith(PACK_SUFFIXES)]
+
+
+def refusal_message(paths: list[Path]) -> str:
+    """The status bar's answer to a drop of files none of which is a pack: why, and the fix."""
+    first = paths[0]
+    reason = not_a_pack_file(first.name) or "is not a pack file"
+    others = f" (and {plural(len(paths) - 1, 'other file')})" if len(paths) > 1 else ""
+    return f"{first.name}{others} was not imported: it {reason}"
 
 
 class ProblemsDialog(QDialog):
@@ -59,11 +72,14 @@ class ProblemsDialog(QDialog):
         errors = [problem for problem in problems if not problem.warning]
         warnings = [problem for problem in problems if problem.warning]
         self.problems = problems
+        # The heading is rich text (bold); a title or file name such as "Q&A: refunds <beta>"
+        # must show as written, so every text from the file is escaped.
         if imported:
             self.setWindowTitle("Pack imported with warnings")
             text = (
-                f"<b>{imported}</b><br>The scorer and the pack disagree on "
-                f"{plural(len(warnings), 'model reply')}; check them:"
+                f"<b>{html.escape(imported)}</b><br>"
+                f"{plural(len(warnings), 'warning')} to check: the pack works as it is, and "
+                "fixing them makes it teach better."
             )
         else:
             self.setWindowTitle("Pack not imported")
@@ -71,10 +87,11 @@ class ProblemsDialog(QDialog):
             if warnings:
                 counts += f" and {plural(len(warnings), 'warning')}"
             text = (
-                f"<b>{path.name} was not imported</b>: {counts}. Nothing in your library "
-                "changed. Fix the file and import it again."
+                f"<b>{html.escape(path.name)} was not imported</b>: {counts}. Nothing in your "
+                "library changed. Fix the file and import it again."
             )
         heading = QLabel(text)
+        heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setObjectName("packProblemsHeading")
         heading.setWordWrap(True)
 
@@ -178,6 +195,9 @@ class PackImporter(QObject):
                 if pack_paths(event):
                     event.acceptProposedAction()
                     return True
+                if event.type() == QEvent.Type.DragEnter:
+                    # Refused (the cursor says no); the status bar says why, while it is there.
+                    self._say_refused(local_paths(event))
             elif event.type() == QEvent.Type.Drop:
                 assert isinstance(event, QDropEvent)
                 paths = pack_paths(event)
@@ -185,7 +205,13 @@ class PackImporter(QObject):
                     event.acceptProposedAction()
                     self.import_file(paths[0])
                     return True
+                self._say_refused(local_paths(event))
         return super().eventFilter(watched, event)
+
+    def _say_refused(self, paths: list[Path]) -> None:
+        """Tell why files dragged onto the window are not taken: a .json or .xlsx is not a pack."""
+        if paths:
+            self.window.statusBar().showMessage(refusal_message(paths), 15000)
 
     def import_file(self, path: Path) -> None:
         """Check `path` in a worker thread, then import it or show its problems."""

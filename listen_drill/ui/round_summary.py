@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from listen_drill.core.models import Attempt
 from listen_drill.core.stats import round_summary
+from listen_drill.core.wording import noun_for
 from listen_drill.ui.dashboard import SKILL_NAMES
 
 
@@ -31,8 +33,9 @@ class RoundSummaryDialog(QDialog):
         best = SKILL_NAMES.get(summary.best, "–") if summary.best else "–"
         weakest = SKILL_NAMES.get(summary.weakest, "–") if summary.weakest else "–"
         text = QLabel(
-            f"<h3>{pack_title}: round complete</h3>"
-            f"<p><b>{summary.attempts}</b> attempts · average <b>{average}</b></p>"
+            f"<h3>{html.escape(pack_title)}: round complete</h3>"
+            f"<p><b>{summary.attempts:,}</b> {noun_for(summary.attempts, 'attempt')}"
+            f" · average <b>{average}</b></p>"
             f"<table cellpadding=3>{rows}</table>"
             f"<p>Strongest: <b>{best}</b> · Weakest: <b>{weakest}</b></p>"
             f"<p><b>Next:</b> {summary.next_step}</p>"

@@ -5,6 +5,8 @@ The columns (documented in docs/packs.md) follow `spec.py`: the pack's keys pref
 column per drill key, with `context` spread over `channel`, `customer` and `situation`.
 Lists go in one cell separated by `;`; a key point's synonyms follow its text after `|`
 (`late again|delayed|third time`); a backslash keeps the next character as it is (`\\;`).
+Model replies, whose prose has semicolons of its own, go one per line of their cell (see
+`_exemplars_cell`). Line ends are read as "\\n" whatever system saved the file.
 A spreadsheet set to a European locale saves "CSV" with `;` between cells, and some tools save
 tab-separated text: the separator is read from the header row, which names columns only.
 """
@@ -14,12 +16,14 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import itertools
+import re
 from typing import Any
 
 from listen_drill.core.models import Pack
 from listen_drill.core.packs.locate import LineMap
 from listen_drill.core.packs.spec import CONTEXT_FIELDS, DRILL_FIELDS, PACK_FIELDS, Field, Kind
-from listen_drill.core.packs.validate import Finding
+from listen_drill.core.packs.validate import Finding, unix_line_ends
 
 PACK_PREFIX = "pack_"
 
@@ -103,6 +107,111 @@ def _key_points_cell(cell: str) -> list[Any]:
     return points
 
 
+# -- model replies ---------------------------------------------------------------------------
+#
+# A model reply is prose, and prose has semicolons: "..., which is confusing; I can see why".
+# So in the exemplars column a line break separates model replies (one reply per line of the
+# cell). A cell on one line is read as packs written before that were: a ';' separates two
+# replies where it follows the end of a sentence ("What happened?; So it..."), and anywhere
+# else it is part of the reply. Where that reading may not be what the trainer meant, a warning
+# names the drill's row and the column.
+
+# The end of a sentence: . ? ! or an ellipsis, then any closing quotes or brackets.
+_SENTENCE_END = re.compile("[.?!\u2026][\"'\u201d\u2019\u00bb)\\]]*$")
+# "I" as a word ("I can see", "I'm"), which starts a clause after ';' as well as a reply.
+_PRONOUN_I = re.compile("I(?![A-Za-z])")
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def _starts_like_a_reply(text: str) -> bool:
+    """A capital (other than "I") after ';': in prose a clause goes on in lower case."""
+    text = text.lstrip()
+    return text[:1].isupper() and not _PRONOUN_I.match(text)
+
+
+def _starts_lower(text: str) -> bool:
+    return text.lstrip()[:1].islower()
+
+
+def _snippet(text: str) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= 30 else text[:29].rstrip() + "\u2026")
+
+
+def _semicolon_is_text(before: str, after: str) -> bool:
+    """Whether a one-line exemplars cell reads this ';' as part of a reply, with no warning."""
+    if not before.strip() or not after.strip():
+        return False  # a ';' at either end of the cell is dropped as an empty separator
+    return not _ends_sentence(before) and not _starts_like_a_reply(after)
+
+
+def _exemplars_cell(cell: str) -> tuple[list[str], list[str]]:
+    """The model replies in an exemplars cell, and warnings about how the cell was read."""
+    notes: list[str] = []
+    lines = split_cell(cell, "\n")
+    if len(lines) > 1:
+        replies = [text for text in (unescape(line).strip() for line in lines) if text]
+        for previous, text in itertools.pairwise(replies):
+            if _starts_lower(text) and not _ends_sentence(previous):
+                notes.append(
+                    f"the line {_snippet(text)} is read as a model reply of its own (in this "
+                    "column each line of a cell is one model reply); if it goes on from the "
+                    "line before, join the two lines"
+                )
+        return replies, notes
+    parts = split_cell(cell, ";")
+    replies = []
+    current = parts[0]
+    for part in parts[1:]:
+        if not part.strip():  # "...?;" at the end, or ";;": nothing to read
+            continue
+        before, after = unescape(current), unescape(part)
+        if not before.strip():
+            current = part
+        elif _ends_sentence(before):
+            replies.append(current)
+            current = part
+            if _starts_lower(after):
+                notes.append(
+                    f"the ';' before {_snippet(after)} is read as the start of another model "
+                    "reply, as it follows the end of a sentence; if it is one reply, write \\; "
+                    "for that semicolon"
+                )
+        else:
+            current = f"{current};{part}"
+            if _starts_like_a_reply(after):
+                notes.append(
+                    f"the ';' before {_snippet(after)} is read as part of one model reply, as "
+                    "the text before it does not end a sentence; to give two model replies, put "
+                    "each on its own line in the cell (Alt+Enter in Excel, Ctrl+Enter in "
+                    "LibreOffice)"
+                )
+    replies.append(current)
+    return [text for text in (unescape(reply).strip() for reply in replies) if text], notes
+
+
+def exemplars_to_cell(exemplars: tuple[str, ...]) -> str:
+    """Model replies as one exemplars cell that `_exemplars_cell` reads back the same, quietly.
+
+    Several replies go one per line; a single reply stays on one line, with a backslash before
+    any ';' that would otherwise split it or draw a warning (rare: the plain prose semicolon
+    needs none). A line break inside a reply is kept by a backslash before it.
+    """
+    exemplars = tuple(unix_line_ends(text) for text in exemplars)
+    if len(exemplars) != 1:
+        return "\n".join(escape(text, "\n") for text in exemplars)
+    (text,) = exemplars
+    pieces = text.split(";")
+    out = escape(pieces[0], "\n")
+    for number, piece in enumerate(pieces[1:], start=1):
+        before = ";".join(pieces[:number])
+        out += (";" if _semicolon_is_text(before, piece) else "\\;") + escape(piece, "\n")
+    return out
+
+
 def _value(spec: Field, cell: str) -> Any:
     """A cell as the value the TOML form would hold; `None` leaves the key out."""
     if spec.kind is Kind.TEXT:
@@ -147,6 +256,8 @@ def document_from_csv(text: str) -> tuple[dict[str, Any], LineMap, list[Finding]
     later row keeps its own index and line; the validator leaves out the placeholder's problems.
     """
     lines = LineMap()
+    # Windows line ends, also inside a cell that holds a line break, read as "\n".
+    text = unix_line_ends(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_separator(text))
     try:
         header = next(reader)
@@ -206,6 +317,12 @@ def document_from_csv(text: str) -> tuple[dict[str, Any], LineMap, list[Finding]
             drill: dict[str, Any] = {}
             context: dict[str, Any] = {}
             for name, cell in zip(header, row, strict=False):
+                if name == "exemplars" and cell.strip():
+                    drill[name], notes = _exemplars_cell(cell)
+                    problems.extend(
+                        Finding(("drills", index, name), note, warning=True) for note in notes
+                    )
+                    continue
                 if name.startswith(PACK_PREFIX):
                     key = name[len(PACK_PREFIX) :]
                     value = _value(pack_specs[name], cell)
@@ -277,10 +394,11 @@ def pack_to_csv(pack: Pack) -> str:
             ),
             "; ".join(skill.value for skill in drill.skills),
             str(drill.difficulty),
-            "; ".join(escape(text) for text in drill.exemplars),
+            exemplars_to_cell(drill.exemplars),
             "; ".join(escape(tag) for tag in drill.tags),
             "; ".join(escape(item) for item in drill.avoid),
             drill.notes,
         ]
-        writer.writerow([*cells, *drill_cells])
+        # A pack imported before line ends were normalised may still hold "\r\n".
+        writer.writerow([unix_line_ends(cell) for cell in (*cells, *drill_cells)])
     return out.getvalue()

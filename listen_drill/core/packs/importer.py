@@ -24,7 +24,12 @@ IMPORTED = "imported"
 
 @dataclass(frozen=True, slots=True)
 class ImportReport:
-    """What an import changed, and the warnings the author should read."""
+    """What an import changed, and the warnings the author should read.
+
+    Each drill of the pack is counted once: `added` (new to the library), `updated` (its text
+    changed), `unchanged`, or `restored` (back after a version without it, or after the pack
+    was removed, with the attempts made on it). `dropped` counts drills left out of this version.
+    """
 
     pack: Pack
     previous_version: str | None
@@ -32,6 +37,8 @@ class ImportReport:
     updated: int
     dropped: int
     warnings: tuple[Problem, ...] = ()
+    unchanged: int = 0
+    restored: int = 0
 
     def summary(self) -> str:
         pack = self.pack
@@ -44,7 +51,17 @@ class ImportReport:
                 f"Updated {pack.title!r} ({pack.id}) from version {self.previous_version} "
                 f"to {pack.version}"
             )
-        parts = [f"{plural(len(pack.drills), 'drill')}: {self.added} new, {self.updated} updated"]
+        counts = [
+            f"{count:,} {what}"
+            for count, what in (
+                (self.added, "new"),
+                (self.updated, "updated"),
+                (self.unchanged, "unchanged"),
+                (self.restored, f"back with {'its' if self.restored == 1 else 'their'} history"),
+            )
+            if count
+        ]
+        parts = [f"{plural(len(pack.drills), 'drill')}: {', '.join(counts)}"]
         if self.dropped:
             parts.append(f"{self.dropped} dropped (their history is kept)")
         if self.warnings:
@@ -73,14 +90,27 @@ def import_pack(
         message = reserved_id_message(pack.id, taken_by)
         raise PackError([Problem(source_path or "<pack>", "pack.id", message)])
     previous = store.pack_versions().get(pack.id)
-    before = store.drill_ids(pack.id) if previous is not None else set()
-    now = {drill.id for drill in pack.drills}
+    old = {} if previous is None else {drill.id: drill for drill in store.load_pack(pack.id).drills}
+    now = {drill.id: drill for drill in pack.drills}
+    unchanged = {drill_id for drill_id, drill in now.items() if old.get(drill_id) == drill}
+    coming = now.keys() - old.keys()
+    # A drill not in the library now but with attempts on it was here before (left out of a
+    # version, or its pack removed): it comes back to its history, it is not new.
+    restored = _drills_with_history(store, pack.id, coming) if coming else set()
     store.save_pack(pack, source=IMPORTED, source_path=source_path)
     return ImportReport(
         pack=pack,
         previous_version=previous,
-        added=len(now - before),
-        updated=len(now & before),
-        dropped=len(before - now),
+        added=len(coming - restored),
+        updated=len((now.keys() & old.keys()) - unchanged),
+        dropped=len(old.keys() - now.keys()),
         warnings=warnings,
+        unchanged=len(unchanged),
+        restored=len(restored),
     )
+
+
+def _drills_with_history(store: Store, pack_id: str, drill_ids: set[str]) -> set[str]:
+    """Which of `drill_ids` have attempts in the store, by any profile."""
+    rows = store.attempt_rows(pack_id=pack_id, with_response=False)
+    return {row.drill_id for row in rows} & drill_ids

@@ -23,11 +23,20 @@ class LineMap:
         self.lines.setdefault(path, line)
 
     def line_of(self, path: Path) -> int | None:
+        """The line of `path` or its nearest parent, else the first line of anything under it.
+
+        The last case is a key known only through what it holds: `[[drill]]` (a typo for
+        `[[drills]]`) records `("drill", 0)`, and the problem is about the key `("drill",)`.
+        """
         for end in range(len(path), 0, -1):
             line = self.lines.get(path[:end])
             if line is not None:
                 return line
-        return None
+        if not path:
+            return None
+        size = len(path)
+        below = [line for key, line in self.lines.items() if key[:size] == path]
+        return min(below, default=None)
 
 
 _TOKEN = re.compile(

@@ -84,7 +84,10 @@ def known_emotions() -> tuple[str, ...]:
     return tuple(lexicon.get("families", {}))
 
 
-ID_HINT = "letters, digits, '-', '_' or '.', starting with a letter or digit"
+ID_HINT = (
+    "ASCII letters a-z and A-Z (without accents), digits, '-', '_' or '.', "
+    "starting with a letter or digit"
+)
 
 PACK_FIELDS: tuple[Field, ...] = (
     Field(

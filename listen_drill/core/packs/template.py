@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from listen_drill.core.packs.reserved import bundled_pack_titles, suggested_id
 
@@ -18,7 +19,7 @@ version = "1"                 # raise it whenever you change the drills
 author = ""
 language = "en"
 description = "What these drills practise, in a sentence or two."
-# avoid = ["as I said"]       # phrases that count as roadblocks in every drill
+# avoid = ["to be honest"]    # your own roadblock phrases, for every drill of the pack
 
 [[drills]]
 id = "late-parcel"            # stable within the pack: attempts stay linked to it
@@ -33,8 +34,9 @@ key_points = [                # facts a good paraphrase carries
 skills = ["paraphrase", "emotion", "question"]   # what the reply should do
 difficulty = 1                # 1 easy, 2 medium, 3 hard
 exemplars = [                 # one or more model replies, shown after an attempt
-  """So your parcel still hasn't arrived and you needed it for your trip, which sounds \\
-  really frustrating and worrying. What date do you leave?""",
+  """So your parcel still hasn't arrived and you needed it for your trip, so now your plans \\
+  are up in the air, which sounds really frustrating and worrying. What would help most \\
+  before you travel?""",
 ]
 tags = ["delivery"]
 notes = "For the trainer only: a gentle first drill."
@@ -54,9 +56,44 @@ exemplars = [
 '''
 
 
+# Letters NFKD does not take apart into a base letter and marks.
+_SPELLED_OUT = str.maketrans(
+    {
+        "ß": "ss",
+        "ẞ": "SS",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "ð": "d",
+        "Ð": "D",
+        "þ": "th",
+        "Þ": "TH",
+        "ı": "i",
+    }
+)
+
+
+def ascii_letters(text: str) -> str:
+    """`text` with accents dropped and a few letters spelled out: "Rückerstattung" ->
+    "Ruckerstattung", "Straße" -> "Strasse", "Café" -> "Cafe"."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPELLED_OUT))
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def pack_id_from_name(name: str) -> str:
-    """`"Refunds, level 2"` -> `"refunds-level-2"`: a valid pack id from a free name."""
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    """`"Refunds, level 2"` -> `"refunds-level-2"`: a valid pack id from a free name.
+
+    Ids are ASCII (they name files and go into URLs and CSV cells), so a name in another
+    language keeps its letters without their accents ("Café" -> "cafe") rather than losing them.
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_letters(name).lower()).strip("-")
     return slug or "my-pack"
 
 

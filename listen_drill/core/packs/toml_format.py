@@ -7,6 +7,7 @@ TOML basic strings with every control character escaped, so any text reads back 
 from __future__ import annotations
 
 from listen_drill.core.models import DRILL_SKILLS, Drill, KeyPoint, Pack
+from listen_drill.core.packs.validate import unix_line_ends
 
 _ESCAPES = {
     '"': '\\"',
@@ -20,8 +21,10 @@ _ESCAPES = {
 
 
 def toml_string(text: str) -> str:
+    """`text` as a TOML basic string; Windows line ends (from a pack stored before they were
+    normalised on load) are written as "\\n"."""
     out = []
-    for char in text:
+    for char in unix_line_ends(text):
         if char in _ESCAPES:
             out.append(_ESCAPES[char])
         elif ord(char) < 0x20 or ord(char) == 0x7F:

@@ -26,6 +26,7 @@ from listen_drill.core.packs.spec import (
     CONTROL_PATTERN,
     DRILL_FIELDS,
     EXEMPLAR_WARNING_BELOW,
+    ID_PATTERN,
     KEY_POINT_FIELDS,
     MAX_DRILLS,
     MAX_FILE_BYTES,
@@ -35,6 +36,8 @@ from listen_drill.core.packs.spec import (
     Field,
     Kind,
 )
+from listen_drill.core.packs.template import pack_id_from_name
+from listen_drill.core.wording import plural
 
 try:  # the compiled build of the parser tomllib was taken from: same results, ~3x faster
     import tomli as toml_parser
@@ -105,6 +108,61 @@ def is_csv_name(name: str) -> bool:
     return name.lower().endswith(".csv")
 
 
+# -- file kinds ---------------------------------------------------------------------------
+
+#: The file name endings read as packs; every other file is refused with what to do instead.
+PACK_SUFFIXES = (".toml", ".csv")
+_SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods", ".numbers"})
+_SAVE_AS_CSV_UTF8 = (
+    'save it as CSV UTF-8 (in Excel: File > Save As > "CSV UTF-8 (Comma delimited)"; '
+    "in LibreOffice: Text CSV, character set UTF-8)"
+)
+_PACK_KINDS = "a pack is a .toml or .csv file"
+_CSV_HEADER_RE = re.compile(r"\bpack_id\b.*\bstatement\b|\bstatement\b.*\bpack_id\b")
+_TOML_PACK_RE = re.compile(r"^[ \t]*\[pack\]", re.MULTILINE)
+
+
+def not_a_pack_file(name: str, data: bytes | None = None) -> str | None:
+    """Why a file called `name` is not read as a pack, with what to do; None for .toml, .csv.
+
+    A trainer may try a JSON file or the spreadsheet itself, or save the CSV as .txt; each gets
+    the fix for that case rather than a TOML syntax error. `data` (the file's start), when
+    given, tells a CSV or TOML pack saved under another name, so the fix can name the rename.
+    """
+    suffix = FilePath(name).suffix.lower()
+    if suffix in PACK_SUFFIXES:
+        return None
+    if suffix == ".json":
+        return (
+            f"is a JSON file; {_PACK_KINDS}, and JSON is not read: write the drills in TOML "
+            "(`listen-drill pack new NAME` writes a template), or keep them in a spreadsheet "
+            f"and {_SAVE_AS_CSV_UTF8}"
+        )
+    if suffix in _SPREADSHEET_SUFFIXES:
+        return (
+            f"is a spreadsheet file ({suffix}); {_PACK_KINDS}, and spreadsheet files are not "
+            f"read: {_SAVE_AS_CSV_UTF8} and import the .csv file"
+        )
+    shown = f"a {suffix} file" if suffix else "a file without an ending such as .toml"
+    if data is not None:
+        text = data[:65536].decode("utf-8", "replace").lstrip("\ufeff")
+        first = next((line for line in text.splitlines() if line.strip()), "")
+        for kind, looks_so, new_suffix in (
+            ("CSV", bool(_CSV_HEADER_RE.search(first)) and "=" not in first, ".csv"),
+            ("TOML", bool(_TOML_PACK_RE.search(text)), ".toml"),
+        ):
+            if looks_so:
+                stem = FilePath(name).stem  # "refunds.csv.txt" -> "refunds.csv", kept
+                renamed = stem if stem.lower().endswith(new_suffix) else stem + new_suffix
+                return (
+                    f"is {shown} that looks like a {kind} pack; {_PACK_KINDS}: rename it {renamed}"
+                )
+    return (
+        f"is {shown}, not a .toml or .csv file: a pack is TOML text (.toml) or a spreadsheet "
+        "saved as CSV UTF-8 (.csv); JSON and spreadsheet files (.xlsx) are not read"
+    )
+
+
 # -- entry points -------------------------------------------------------------------------
 
 
@@ -129,6 +187,9 @@ def validate_file(
     except OSError as error:
         reason = error.strerror or str(error)
         return Validation(source, None, [Problem(source, "", f"cannot be read ({reason})")])
+    wrong_kind = not_a_pack_file(path.name, data)
+    if wrong_kind is not None:
+        return _refused(source, wrong_kind)
     return validate_bytes(
         data,
         source,
@@ -149,6 +210,9 @@ def validate_bytes(
     """Validate the bytes of a pack file (TOML unless `csv`); `reserved_ids`: id -> its pack."""
     if len(data) > MAX_FILE_BYTES:
         return _too_large(source, len(data))
+    foreign = _foreign_bytes(data, csv)
+    if foreign is not None:
+        return _refused(source, foreign)
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         return _refused(
@@ -163,11 +227,9 @@ def validate_bytes(
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         byte = data[error.start]
+        fix = _SAVE_AS_CSV_UTF8 if csv else "save the file with the UTF-8 encoding"
         return _refused(
-            source,
-            f"is not UTF-8 text (byte 0x{byte:02x} cannot be read); "
-            "save the file with the UTF-8 encoding",
-            line,
+            source, f"is not UTF-8 text (byte 0x{byte:02x} cannot be read); {fix}", line
         )
     return validate_text(
         text, source, csv=csv, score_exemplars=score_exemplars, reserved_ids=reserved_ids
@@ -235,14 +297,16 @@ def _validate_csv(
 
     document, line_map, early = document_from_csv(text)
     drills = document.get("drills", [])
+    # The reader's warnings (how a model reply cell was split) ride along like any warning.
+    shape_errors = [finding for finding in early if not finding.warning]
     unreadable = {
         finding.path[1]
-        for finding in early
+        for finding in shape_errors
         if len(finding.path) == 2 and finding.path[0] == "drills"
     }
     if not drills or len(unreadable) >= len(drills):
         return _located(source, None, early, lambda: line_map)
-    pack, findings = check_document(document, reserved_ids)
+    pack, findings = check_document(document, reserved_ids, csv=True)
     findings = [
         finding
         for finding in findings
@@ -250,9 +314,9 @@ def _validate_csv(
         or finding.path[1] not in unreadable
     ]
     findings[:0] = early
-    if pack is not None and not early and score_exemplars:
+    if pack is not None and not shape_errors and score_exemplars:
         findings.extend(exemplar_warnings(pack))
-    return _located(source, None if early else pack, findings, lambda: line_map)
+    return _located(source, None if shape_errors else pack, findings, lambda: line_map)
 
 
 def validate_document(
@@ -274,11 +338,15 @@ def validate_document(
 
 
 def check_document(
-    document: Mapping[str, Any], reserved_ids: Mapping[str, str] = _NONE_RESERVED
+    document: Mapping[str, Any],
+    reserved_ids: Mapping[str, str] = _NONE_RESERVED,
+    *,
+    csv: bool = False,
 ) -> tuple[Pack | None, list[Finding]]:
     """Every finding in a parsed document, and the pack when none of them is an error.
 
-    `reserved_ids` maps ids the pack may not take (the bundled packs') to their packs' titles.
+    `reserved_ids` maps ids the pack may not take (the bundled packs') to their packs' titles;
+    `csv` says the document came from a CSV file, so fixes are worded for a spreadsheet's cells.
     """
     found: list[Finding] = []
     for key in document:
@@ -297,7 +365,7 @@ def check_document(
         found.append(Finding(("pack",), "must be a [pack] table, not " + _describe(header)))
         header_values = None
     else:
-        header_values = _check_table(header, PACK_FIELDS, ("pack",), found, "[pack]")
+        header_values = _check_table(header, PACK_FIELDS, ("pack",), found, "[pack]", csv)
         taken_by = reserved_ids.get(header_values.get("id", ""))
         if taken_by is not None:
             found.append(
@@ -330,7 +398,7 @@ def check_document(
     else:
         seen: dict[str, int] = {}
         for index, item in enumerate(drills_value):
-            drill = _check_drill(item, index, found)
+            drill = _check_drill(item, index, found, csv)
             drill_id = item.get("id")
             if isinstance(drill_id, str):
                 first = seen.setdefault(drill_id, index)
@@ -360,10 +428,12 @@ def check_document(
     return pack, found
 
 
-def _check_drill(item: dict[str, Any], index: int, found: list[Finding]) -> Drill | None:
+def _check_drill(
+    item: dict[str, Any], index: int, found: list[Finding], csv: bool = False
+) -> Drill | None:
     path: Path = ("drills", index)
     before = len(found)
-    values = _check_table(item, DRILL_FIELDS, path, found, "a drill")
+    values = _check_table(item, DRILL_FIELDS, path, found, "a drill", csv)
     if len(found) != before:
         return None
     skills = tuple(
@@ -402,6 +472,7 @@ def _check_table(
     path: Path,
     found: list[Finding],
     what: str,
+    csv: bool = False,
 ) -> dict[str, Any]:
     """Check a table's keys and values; returns the values that passed, converted."""
     by_name = _FIELDS_BY_NAME.get(id(fields))
@@ -413,7 +484,7 @@ def _check_table(
         if spec is None:
             found.append(Finding((*path, key), _unknown_key(key, tuple(by_name), f"in {what}")))
             continue
-        checked = _check_value(spec, value, (*path, key), found)
+        checked = _check_value(spec, value, (*path, key), found, csv)
         if checked is not _INVALID:
             values[key] = checked
     for spec in fields:
@@ -426,7 +497,9 @@ def _check_table(
 _INVALID = object()
 
 
-def _check_value(spec: Field, value: Any, path: Path, found: list[Finding]) -> Any:
+def _check_value(
+    spec: Field, value: Any, path: Path, found: list[Finding], csv: bool = False
+) -> Any:
     kind = spec.kind
     if kind is _TEXT:
         return _check_text(spec, value, path, found)
@@ -441,7 +514,7 @@ def _check_value(spec: Field, value: Any, path: Path, found: list[Finding]) -> A
             )
             return _INVALID
         before = len(found)
-        checked = _check_table(value, spec.fields, path, found, f"'{spec.name}'")
+        checked = _check_table(value, spec.fields, path, found, f"'{spec.name}'", csv)
         return checked if len(found) == before else _INVALID
     if not isinstance(value, list):
         found.append(
@@ -474,7 +547,7 @@ def _check_value(spec: Field, value: Any, path: Path, found: list[Finding]) -> A
                 continue
             if kind is _CHOICES:
                 if text not in choices:
-                    found.append(Finding((*path, number), _unknown_choice(text, spec)))
+                    found.append(Finding((*path, number), _unknown_choice(text, spec, csv)))
                     continue
                 if text in seen:
                     found.append(Finding((*path, number), f"{text!r} is listed twice"))
@@ -508,21 +581,23 @@ def _check_item_text(spec: Field, item: Any, path: Path, found: list[Finding]) -
     if not isinstance(item, str):
         found.append(Finding(path, f"must be text in quotes, not {_describe(item)}"))
         return None
-    if not NON_BLANK_RE.search(item):
+    text = unix_line_ends(item)
+    if not NON_BLANK_RE.search(text):
         found.append(Finding(path, "is empty; remove it or write something"))
         return None
-    if len(item) > spec.max_length:
-        found.append(Finding(path, _too_long(item, spec.max_length)))
+    if len(text) > spec.max_length:
+        found.append(Finding(path, _too_long(text, spec.max_length)))
         return None
-    if _has_control(item, path, found):
+    if _has_control(text, path, found):
         return None
-    return item.strip()
+    return text.strip()
 
 
 def _check_text(spec: Field, value: Any, path: Path, found: list[Finding]) -> Any:
     if not isinstance(value, str):
         found.append(Finding(path, f"must be text in quotes, not {_describe(value)}"))
         return _INVALID
+    value = unix_line_ends(value)
     if spec.non_blank and not NON_BLANK_RE.search(value):
         hint = f"; {spec.empty_hint}" if spec.empty_hint else ""
         found.append(Finding(path, f"is empty{hint}"))
@@ -533,9 +608,26 @@ def _check_text(spec: Field, value: Any, path: Path, found: list[Finding]) -> An
     if _has_control(value, path, found):
         return _INVALID
     if spec.pattern and not re.search(spec.pattern, value):
-        found.append(Finding(path, f"{value!r} is not allowed here: use {spec.pattern_hint}"))
+        example = ""
+        if spec.pattern == ID_PATTERN:  # an id made from the value, as `pack new` makes one
+            suggested = pack_id_from_name(value)
+            example = f", e.g. {suggested!r}" if suggested != "my-pack" else ""
+        found.append(
+            Finding(path, f"{value!r} is not allowed here: use {spec.pattern_hint}{example}")
+        )
         return _INVALID
     return value
+
+
+def unix_line_ends(text: str) -> str:
+    """Text with Windows ("\\r\\n") and old Mac ("\\r") line ends as "\\n".
+
+    A pack saved on Windows, or a spreadsheet cell with a line break, brings "\\r\\n" into
+    the text; kept, it would come out of `pack export` and the drill card as stray characters.
+    """
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _has_control(text: str, path: Path, found: list[Finding]) -> bool:
@@ -637,8 +729,18 @@ def _unknown_key(key: str, known: Iterable[str], place: str) -> str:
     return f"unknown key {key!r} {place} (known keys: {', '.join(known)})"
 
 
-def _unknown_choice(value: str, spec: Field) -> str:
+def _unknown_choice(value: str, spec: Field, csv: bool = False) -> str:
     choices = spec.choices
+    parts = [part.strip() for part in value.split(",")]
+    if len(parts) > 1 and all(parts):
+        # Several names in one item: a comma where the format wants ';' or separate items.
+        if csv:
+            fix = f"separate them with ';', not ',': {'; '.join(parts)}"
+        else:
+            fix = "put each in its own quotes: [" + ", ".join(f'"{part}"' for part in parts) + "]"
+        known = "" if all(part in choices for part in parts) else f" (known: {', '.join(choices)})"
+        several = plural(len(parts), spec.noun)
+        return f"{value!r} is not a known {spec.noun} but {several}: {fix}{known}"
     close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
     hint = f"did you mean {close[0]!r}? " if close else ""
     return f"{value!r} is not a known {spec.noun} ({hint}known: {', '.join(choices)})"
@@ -672,16 +774,61 @@ def _only_comments(text: str) -> bool:
 
 def _toml_error(message: str, text: str) -> tuple[str, int | None]:
     line: int | None = None
+    hint = ""
     match = _TOML_POSITION.search(message)
     if match:
-        line = int(match.group(1))
-        message = f"{message[: match.start()]} at column {match.group(2)}"
+        line, column = int(match.group(1)), int(match.group(2))
+        message = f"{message[: match.start()]} at column {column}"
+        hint = _toml_hint(
+            text.split("\n")[line - 1] if line <= text.count("\n") + 1 else "", column
+        )
     else:
         end = _TOML_END.search(message)
         if end:
             line = text.count("\n") + 1
             message = f"{message[: end.start()]} at the end of the file"
-    return f"is not valid TOML: {message}", line
+    if not hint and text.lstrip("\ufeff \t\r\n").startswith("{"):
+        hint = (
+            "; this looks like JSON, which is not read: write the pack in TOML (see docs/packs.md)"
+        )
+    return f"is not valid TOML: {message}{hint}", line
+
+
+# Quotes a word processor, a phone or a chat tool puts in place of the straight ones TOML needs.
+_CURLY_QUOTES = "\u201c\u201d\u201e\u201f\u2018\u2019\u201a\u201b\u00ab\u00bb\u2033"
+_AFTER_TEXT = " \t\r,]}#"
+
+
+def _toml_hint(line_text: str, column: int) -> str:
+    """The likely fix for a TOML syntax error at `column` (from 1) of `line_text`, or ""."""
+    at = line_text[column - 1 : column]
+    before = line_text[: column - 1].rstrip(" \t")
+    if at in _CURLY_QUOTES or (not at.strip() and before[-1:] in _CURLY_QUOTES):
+        return (
+            '; use straight quotes (") around text: an editor or word processor turned them '
+            "into curly ones (\u201c \u201d)"
+        )
+    if at and at not in _AFTER_TEXT and line_text[column - 2 : column - 1] == '"':
+        return (
+            '; a " inside text ends the text early: write \\" for a quote inside text '
+            '(He said \\"no\\"), or put the text in single quotes (\'He said "no"\')'
+        )
+    return ""
+
+
+def _foreign_bytes(data: bytes, csv: bool) -> str | None:
+    """What a file in a format other than UTF-8 text is, by its first bytes, and the fix."""
+    if data.startswith(b"PK\x03\x04"):
+        return (
+            "is a spreadsheet or other zipped file (such as .xlsx), not text; "
+            f"{_PACK_KINDS}: {_SAVE_AS_CSV_UTF8}"
+        )
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return f"is an Office file (such as .xls), not text; {_PACK_KINDS}: {_SAVE_AS_CSV_UTF8}"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        fix = _SAVE_AS_CSV_UTF8 if csv else "save the file with the UTF-8 encoding"
+        return f'is saved as UTF-16 (what Excel calls "Unicode Text"), which is not read; {fix}'
+    return None
 
 
 def _too_large(source: str, size: int) -> Validation:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import string
 from typing import Any
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 from listen_drill.core.models import DRILL_SKILLS, Drill, DrillContext, KeyPoint, Pack
 from listen_drill.core.packs.spec import known_emotions
+from listen_drill.core.packs.validate import unix_line_ends
 
 # Control characters other than tab, newline and carriage return are left out: a CSV holding NUL
 # is binary, and the other controls have no place in drills (docs/packs.md says so).
@@ -64,6 +66,25 @@ def packs(draw: st.DrawFn) -> Pack:
         description=draw(any_text),
         avoid=tuple(draw(st.lists(stripped, max_size=2))),
     )
+
+
+def _unix(value: Any) -> Any:
+    if isinstance(value, str):
+        return unix_line_ends(value)
+    if isinstance(value, tuple):
+        return tuple(_unix(item) for item in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {
+            field.name: _unix(getattr(value, field.name)) for field in dataclasses.fields(value)
+        }
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def as_loaded(pack: Pack) -> Pack:
+    """`pack` as loading it from a file gives it back: every line end "\\n" (packs.md)."""
+    result: Pack = _unix(pack)
+    return result
 
 
 VALID_DOCUMENT: dict[str, Any] = {

@@ -13,7 +13,7 @@ CORPUS = Path(__file__).parents[2] / "data" / "broken_packs"
 
 # file name -> (line of the first error or None, a substring of its message)
 EXPECTED: dict[str, tuple[int | None, str]] = {
-    "bad-drill-id.toml": (7, "drills[0].id: 'late parcel!' is not allowed here: use letters"),
+    "bad-drill-id.toml": (7, "drills[0].id: 'late parcel!' is not allowed here: use ASCII letters"),
     "bad-language.toml": (5, "pack.language: 'English' is not allowed here"),
     "binary.toml": (3, "is not a text file"),
     "context-typo.toml": (11, "unknown key 'chanel' in 'context'; did you mean 'channel'?"),

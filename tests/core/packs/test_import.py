@@ -68,10 +68,12 @@ def test_a_new_version_updates_drills_by_id_and_keeps_history(store: Store, tmp_
     ).fetchone()
     assert kept == (0, "It is lost.")
 
-    # Bringing the drill back in a later version links the old attempts to it again.
+    # Bringing the drill back in a later version links the old attempts to it again; it is
+    # counted as back with its history, not as new.
     third = write_pack(tmp_path, "3", {"late": "Late.", "lost": "Lost again."})
     report = import_pack_file(store, third)
-    assert (report.added, report.updated, report.dropped) == (1, 1, 1)
+    assert (report.added, report.updated, report.restored, report.dropped) == (0, 1, 1, 1)
+    assert "2 drills: 1 updated, 1 back with its history; 1 dropped" in report.summary()
     assert store.drill_ids("refunds") == {"late", "lost"}
     assert len(store.attempt_rows(pack_id="refunds")) == 2
 

@@ -40,9 +40,9 @@ def test_new_writes_a_template_that_validates_and_imports(
 
     exported = tmp_path / "refunds.csv"
     code, _, _ = run(capsys, "--data-dir", data, "pack", "export", "refunds-level-2", str(exported))
-    assert code == 0 and exported.read_text(encoding="utf-8").startswith("pack_id,")
+    assert code == 0 and exported.read_text(encoding="utf-8-sig").startswith("pack_id,")
     code, out, _ = run(capsys, "--data-dir", data, "pack", "import", str(exported))
-    assert code == 0 and "Re-imported" in out and "2 updated" in out
+    assert code == 0 and "Re-imported" in out and "2 drills: 2 unchanged." in out
 
     code, out, _ = run(capsys, "--data-dir", data, "pack", "remove", "refunds-level-2")
     assert code == 0 and "stay in your history" in out
@@ -136,7 +136,7 @@ def test_new_csv_writes_a_csv_template_that_validates(
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(capsys, "pack", "new", "Refunds", "--csv")
     assert code == 0 and "refunds.csv" in out
-    header = (tmp_path / "refunds.csv").read_text(encoding="utf-8").splitlines()[0]
+    header = (tmp_path / "refunds.csv").read_text(encoding="utf-8-sig").splitlines()[0]
     assert header.startswith("pack_id,pack_title,pack_version,")
     code, _, err = run(capsys, "pack", "validate", "--no-score", "refunds.csv")
     assert code == 0 and "valid (2 drills" in err
@@ -167,7 +167,7 @@ def test_one_drill_is_counted_as_one_drill_not_one_drills(
     code, _, err = run(capsys, "pack", "validate", "--no-score", str(pack))
     assert code == 0 and err == f"{pack}: valid (1 drill)\n"
     code, out, _ = run(capsys, "--data-dir", data, "pack", "import", "--no-score", str(pack))
-    assert code == 0 and "version 1): 1 drill: 1 new, 0 updated." in out
+    assert code == 0 and "version 1): 1 drill: 1 new." in out
     code, out, _ = run(capsys, "--data-dir", data, "pack", "list")
     assert "1 drill   One" in out
     code, out, _ = run(capsys, "--data-dir", data, "pack", "export", "one", str(tmp_path / "o.csv"))
