@@ -102,6 +102,26 @@ def content_of(
     )
 
 
+VALIDATION_WORDS = 8  # a sentence this short after the situation can only be about it
+
+
+def _validated_next(
+    sentences: list[Sentence],
+    index: int,
+    by_sentence: dict[int, list[Token]],
+    validations: list[tuple[int, int]],
+) -> bool:
+    """Whether the next sentence is a short validation or names a fitting feeling ("That's
+    maddening.", "What a horrible surprise."): it makes the situation said just before it a
+    reflection, "you" or not."""
+    if index + 1 >= len(sentences):
+        return False
+    following = sentences[index + 1]
+    if len(by_sentence[following.start]) > VALIDATION_WORDS:
+        return False
+    return any(following.start <= start < following.end for start, _ in validations)
+
+
 FOREIGN_WORDS = 3  # content words the customer never said: a story of its own
 
 
@@ -167,7 +187,7 @@ def analyse_paraphrase(
     }
     framed_any = False
     feeling_only: list[Sentence] = []
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         words = by_sentence[sentence.start]
         text = sentence.text
         cut = sentence.start
@@ -224,6 +244,14 @@ def analyse_paraphrase(
             and any(sentence.start <= start < sentence.end for start, _ in validations)
         ):
             framed = True  # "Eleven years with us and new customers pay half, I can see why…"
+        elif (
+            not framed
+            and overlap >= 2
+            and (validations or feeling_spans)
+            and not sentence.asks
+            and _validated_next(sentences, index, by_sentence, validations + feeling_spans)
+        ):
+            framed = True  # "£340 when it's usually £25, for a weekend. That's a horrible shock."
         strong_frame = lead.startswith(STRONG_FRAMES)
         if not (feeling or hearing or strong_frame) and (
             _tells_next_step(lead) or NEWS.match(lead) is not None
