@@ -55,6 +55,7 @@ STORY_GOES_ON_RE = re.compile(
     r"(?:it|that|this|they|he|she|we) (?:was|were|had|took|did|got|turned|ended|cost|"
     r"lasted|felt|made|went)\b"
 )
+EXCLAIMING = ("my goodness", "my god", "my gosh", "my word", "my lord", "my days")
 SPOKEN_DASH_RE = re.compile(r"\s+[-–—]+\s+")
 APOSTROPHE_FREE = (("im ", "i'm "), ("ive ", "i've "), ("i am ", "i'm "))
 ECHO_SHARE = 0.6  # a sentence this much made of the customer's own words repeats theirs
@@ -108,6 +109,8 @@ def own_story(
             offset = token.start - sentence.start
             if text[offset] == " ":
                 continue  # inside quoted speech, masked: someone else's words
+            if role == MY and text.startswith(EXCLAIMING, offset):
+                continue  # "Oh my goodness": surprise, not the agent's own story
             if role == ADDRESSED:
                 addressed = True
             elif role == ME:
