@@ -6,6 +6,7 @@ where each point came from. Lexicons load once; `score` does no I/O.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import cache, lru_cache
 
@@ -61,10 +62,18 @@ TAG_TIP = "Drop the tag and say it as a statement, then ask one open question."
 QUESTION_SCORES = {QuestionType.OPEN: 1.0, QuestionType.CLOSED: 0.3, QuestionType.NONE: 0.0}
 
 
+FACT_TIP = "Ask for their story, not one fact: “What happened when…?”, “How has this affected you?”"
+FACT_OPENERS = ("what", "how", "which", "when", "where", "who")
+LEAD_FILLERS = re.compile(r"^[\W_]*(?:(?:okay|ok|so|right|and|well|um|uh|alright|now)\b[\W_]*)*")
+
+
 def _closed_advice(sentence: Sentence) -> tuple[str, str]:
-    """The message and tip for a closed question: a tag wants different advice."""
+    """The message and tip for a closed question: a tag wants different advice, and "start
+    with What…" would be no advice for "What time were you told?"."""
     if AGREEMENT_TAG.search(sentence.text):
         return TAG_MESSAGE, TAG_TIP
+    if LEAD_FILLERS.sub("", sentence.text, count=1).startswith(FACT_OPENERS):
+        return CLOSED_MESSAGE, FACT_TIP
     return CLOSED_MESSAGE, CLOSED_TIP
 
 

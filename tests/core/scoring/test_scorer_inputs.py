@@ -6,6 +6,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from listen_drill.core.models import Skill
 from listen_drill.core.scoring import default_scorer
 from listen_drill.core.scoring.question import clean_speech
@@ -142,3 +144,13 @@ def test_a_feeling_said_while_arguing_is_explained_not_asked_for_again() -> None
     missing = next(f for f in feedback.findings if f.kind == "emotion.missing")
     assert "“as I said”" in missing.suggestion
     assert "frustrating" not in missing.suggestion
+
+
+@pytest.mark.parametrize("reply", ["What time were you told?", "Okay, so which flight was it?"])
+def test_a_closed_what_question_is_not_told_to_start_with_what(reply: str) -> None:
+    closed = next(
+        f
+        for f in default_scorer().score("My flight was cancelled.", reply).findings
+        if f.kind == "question.closed"
+    )
+    assert "start with “What" not in closed.suggestion
