@@ -6,12 +6,53 @@ Pure Python so the window, the CLI and the tests all drive the same loop.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from listen_drill.core.models import Attempt, Drill, Feedback, Pack
 from listen_drill.core.scoring import Scorer, default_scorer
-from listen_drill.core.store import Store, new_attempt_uuid, utc_now
+from listen_drill.core.store import Store, StoreError, new_attempt_uuid, utc_now
+
+#: The settings key under which the window remembers a profile's last pack.
+LAST_PACK_KEY = "last_pack_id:{profile_id}"
+
+
+def attempted_drill_ids(store: Store, profile_id: int, pack_id: str) -> set[str]:
+    """Ids of the pack's drills this profile has submitted a reply to, ever.
+
+    Read from the covering history index (no reply text, no JSON), so it stays cheap with a
+    long history; it is asked once per pack opened.
+    """
+    rows = store.attempt_rows(profile_id, pack_id=pack_id, with_response=False)
+    return {row.drill_id for row in rows}
+
+
+def resume_index(pack: Pack, attempted: Collection[str]) -> int:
+    """Where to pick a pack up: its first drill not yet attempted, or the first when all were.
+
+    An agent doing a few drills a day then meets new ones instead of drill 1 every time.
+    """
+    for index, drill in enumerate(pack.drills):
+        if drill.id not in attempted:
+            return index
+    return 0
+
+
+def last_pack_id(store: Store, profile_id: int) -> str | None:
+    """The pack this profile last drilled, to open it again at start; None if never saved."""
+    return store.get_setting(LAST_PACK_KEY.format(profile_id=profile_id)) or None
+
+
+def remember_last_pack(store: Store, profile_id: int, pack_id: str) -> bool:
+    """Remember `pack_id` as the profile's last pack; False when the file cannot be written.
+
+    A read-only file must not stop the agent practising, so a failed write is only reported.
+    """
+    try:
+        store.set_setting(LAST_PACK_KEY.format(profile_id=profile_id), pack_id)
+    except StoreError:
+        return False
+    return True
 
 
 @dataclass
@@ -31,6 +72,13 @@ class DrillSession:
         if not self.pack.drills:
             raise ValueError(f"pack {self.pack.id!r} has no drills")
         self._started = self.clock()
+
+    @classmethod
+    def resumed(cls, store: Store, pack: Pack, profile_id: int) -> DrillSession:
+        """A session on `pack` at the profile's first drill not yet attempted (`resume_index`)."""
+        session = cls(store, pack, profile_id)
+        session.index = resume_index(pack, attempted_drill_ids(store, profile_id, pack.id))
+        return session
 
     @property
     def drill(self) -> Drill:
@@ -77,6 +125,21 @@ class DrillSession:
                 self.restart_timer()
                 return drill
         raise KeyError(drill_id)
+
+    def move_to_version(self, pack: Pack) -> bool:
+        """Drill `pack`, a new version of this one, on the same drill (by id) if it is still
+        there; True when that drill is unchanged, so what is on screen for it still holds."""
+        if not pack.drills:
+            raise ValueError(f"pack {pack.id!r} has no drills")
+        old = self.drill
+        self.pack = pack
+        ids = [drill.id for drill in pack.drills]
+        if old.id in ids:
+            self.index = ids.index(old.id)
+        else:
+            self.index = min(self.index, len(pack.drills) - 1)
+            self.restart_timer()
+        return self.drill == old
 
     def start_round(self) -> None:
         """Forget this round's attempts (they stay saved) so the next summary starts afresh."""

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from listen_drill.core import stats
 from listen_drill.core.models import Skill
 from listen_drill.core.store import Store
+from listen_drill.core.wording import noun_for
 
 SERIES_COLOURS = {
     "overall": "#1b2b34",
@@ -212,7 +213,9 @@ class DashboardView(QWidget):
 
         top = QHBoxLayout()
         top.addWidget(self.summary_label, stretch=1)
-        top.addWidget(QLabel("Show"))
+        show_label = QLabel("&Show")  # Alt+S: no other control of this view takes S
+        show_label.setBuddy(self.period)
+        top.addWidget(show_label)
         top.addWidget(self.period)
         bottom = QHBoxLayout()
         bottom.addWidget(profile_box, stretch=3)
@@ -246,8 +249,9 @@ class DashboardView(QWidget):
             weakest = SKILL_NAMES.get(averages.weakest, "–") if averages.weakest else "–"
             best = SKILL_NAMES.get(averages.best, "–") if averages.best else "–"
             self.summary_label.setText(
-                f"<b>{averages.attempts}</b> attempts · average <b>{_percent(averages.overall)}</b>"
-                f" · streak <b>{data.streak}</b> day{'s' if data.streak != 1 else ''}"
+                f"<b>{averages.attempts:,}</b> {noun_for(averages.attempts, 'attempt')}"
+                f" · average <b>{_percent(averages.overall)}</b>"
+                f" · streak <b>{data.streak}</b> {noun_for(data.streak, 'day')}"
                 f" · strongest {best} · weakest <b>{weakest}</b>"
             )
         self.scores_chart.setChart(self._scores_chart(data.series))
@@ -276,6 +280,16 @@ class DashboardView(QWidget):
         self.practise_list.setVisible(bool(data.practise))
         if data.practise:
             self.practise_list.setCurrentRow(0)
+
+    def focus_practise(self) -> None:
+        """Put the keyboard on "Practise next", on its first drill, so Enter opens it; with
+        nothing to practise yet, on the period choice."""
+        if self.practise_list.isVisibleTo(self) and self.practise_list.count():
+            if self.practise_list.currentRow() < 0:
+                self.practise_list.setCurrentRow(0)
+            self.practise_list.setFocus()
+        else:
+            self.period.setFocus()
 
     def _open_practise_item(self, item: QListWidgetItem) -> None:
         pack_id, drill_id = item.data(DRILL_KEY_ROLE)

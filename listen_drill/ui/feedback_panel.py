@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from listen_drill.core.models import Feedback, Finding, Skill
+from listen_drill.core.models import DRILL_SKILLS, Feedback, Finding, Skill
 from listen_drill.ui.highlight import highlighted_html
 
 SKILL_TITLES = {
@@ -40,21 +40,55 @@ LABEL_TEXT = {
 #: A skill's bar may narrow to this (its style asks 95 px) before the window has to widen.
 BAR_MIN_WIDTH = 48
 
-GETTING_STARTED_HTML = """
-<p><b>A strong reply does three things</b></p>
-<ol>
-<li><b>Says back what happened</b>, in your words and from the customer's side:
-<i>“So the parcel missed the date you needed it for…”</i></li>
-<li><b>Names the feeling</b> you hear, without telling them how to feel:
-<i>“…and that has left you worried.”</i></li>
-<li><b>Asks one open question</b> that invites them to say more:
-<i>“What would help most right now?”</i></li>
-</ol>
+#: What each asked skill looks like in a reply, for the getting-started text.
+SKILL_STEPS = {
+    Skill.PARAPHRASE: (
+        "<b>Says back what happened</b>, in your words and from the customer's side: "
+        "<i>“So the parcel missed the date you needed it for…”</i>"
+    ),
+    Skill.EMOTION: (
+        "<b>Names the feeling</b> you hear, without telling them how to feel: "
+        "<i>“…and that has left you worried.”</i>"
+    ),
+    Skill.QUESTION: (
+        "<b>Asks one open question</b> that invites them to say more: "
+        "<i>“What would help most right now?”</i>"
+    ),
+}
+
+GETTING_STARTED_TAIL = """
 <p>Words that push people away (“calm down”, “that's our policy”, “I understand, but…”)
 cost points. After you submit, the words that hurt are highlighted and model replies appear.</p>
 <p>Keys: <b>Ctrl+Enter</b> submit · <b>Ctrl+R</b> retry · <b>Ctrl+N</b> next drill ·
 <b>F1</b> all shortcuts.</p>
 """
+
+
+def getting_started_html(skills: Sequence[Skill] = DRILL_SKILLS) -> str:
+    """How to reply, for the drill on screen: a drill that scores one skill asks for that one.
+
+    "A strong reply does three things" beside a card saying "only say back what happened"
+    told the agent two different things.
+    """
+    asked = [skill for skill in DRILL_SKILLS if skill in skills] or list(DRILL_SKILLS)
+    steps = "".join(f"<li>{SKILL_STEPS[skill]}</li>" for skill in asked)
+    if len(asked) == len(DRILL_SKILLS):
+        head = "<p><b>A strong reply does three things</b></p>"
+        return f"{head}<ol>{steps}</ol>{GETTING_STARTED_TAIL}"
+    head = (
+        "<p><b>This drill practises one thing</b>; only that is scored here</p>"
+        if len(asked) == 1
+        else "<p><b>This drill practises two things</b>; only those are scored here</p>"
+    )
+    note = (
+        "<p><i>Later drills put all three together: say back what happened, name the "
+        "feeling, ask one open question.</i></p>"
+    )
+    return f"{head}<ul>{steps}</ul>{note}{GETTING_STARTED_TAIL}"
+
+
+#: The getting-started text for a drill that asks for all three skills.
+GETTING_STARTED_HTML = getting_started_html()
 
 
 def score_band(overall: int) -> str:
@@ -121,21 +155,46 @@ class FeedbackPanel(QFrame):
         self.exemplars_view.setObjectName("exemplarsView")
         self.exemplars_view.setAccessibleName("Model replies")
         layout.addWidget(self.exemplars_view, stretch=2)
+        self.feedback: Feedback | None = None  # what the panel shows, None before a submit
+        self.previous = False  # True while it shows the feedback of the try being retried
         self.clear()
 
-    def clear(self) -> None:
+    def clear(self, skills: Sequence[Skill] = DRILL_SKILLS) -> None:
+        """Empty the panel, with how to reply to a drill asking for `skills`."""
+        self.feedback = None
+        self.previous = False
         self.overall_label.setText("<b>Submit a reply</b> (Ctrl+Enter) to see feedback.")
         for bar in self.skill_bars.values():
             bar.setValue(0)
             bar.setEnabled(False)
         for label in self.skill_labels.values():
             label.setText("")
-        self.findings_view.setHtml(GETTING_STARTED_HTML)
+        self.findings_view.setHtml(getting_started_html(skills))
         self.exemplars_view.clear()
         self.exemplars_view.setVisible(False)
 
+    def mark_previous(self) -> None:
+        """Keep the feedback on screen while the agent edits a retry, marked as the last try's.
+
+        Retry used to clear the panel, taking away the very feedback the agent was acting on;
+        it stays until the next submit replaces it.
+        """
+        if self.feedback is None:
+            return
+        self.previous = True
+        overall = self.feedback.overall
+        self.overall_label.setText(
+            f"<span style='color:#4a5d68'>Previous attempt:</span> <b>{overall}</b> / 100 · "
+            f"{score_band(overall)}<br><small>Edit your reply below and submit again "
+            "(Ctrl+Enter) for new feedback.</small>"
+        )
+        self.overall_label.setAccessibleDescription(f"Previous attempt scored {overall}")
+
     def show_feedback(self, response: str, feedback: Feedback, exemplars: Sequence[str]) -> None:
         """Fill the panel; model replies appear only now, after the agent has tried."""
+        self.feedback = feedback
+        self.previous = False
+        self.overall_label.setAccessibleDescription("")
         self.overall_label.setText(
             f"<span style='font-size:20pt;font-weight:600'>{feedback.overall}</span>"
             f"<span style='font-size:11pt'> / 100 · {score_band(feedback.overall)}</span>"

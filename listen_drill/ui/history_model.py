@@ -7,6 +7,7 @@ model with one Python `list.sort` (about 50 ms for 100,000 rows); a proxy sortin
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -59,6 +60,21 @@ def local_time(stamp: str) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+#: How much of a statement the Drill column keeps (the view elides what does not fit).
+DRILL_NAME_CHARS = 120
+#: How much of it the Drill column's tooltip shows, wrapped at TOOLTIP_WIDTH characters.
+TOOLTIP_CHARS = 400
+TOOLTIP_WIDTH = 70
+
+
+def drill_name(statement: str) -> str:
+    """A drill as the agent knows it: the start of what the customer said, on one line."""
+    one_line = " ".join(statement.split())
+    if len(one_line) <= DRILL_NAME_CHARS:
+        return f"“{one_line}”"
+    return f"“{one_line[:DRILL_NAME_CHARS].rstrip()}…”"
+
+
 def skill_score(row: AttemptRow, skill: Skill) -> float | None:
     value: float | None = getattr(row, _SCORE_FIELD[skill])
     return value
@@ -71,13 +87,22 @@ class HistoryTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[AttemptRow] = []
         self._pack_titles: dict[str, str] = {}
+        # (pack id, drill id) -> statement, for the Drill column; ids where a drill is unknown
+        self._statements: dict[tuple[str, str], str] = {}
+        self._names: dict[tuple[str, str], str] = {}  # made once per drill, not once per row
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.DescendingOrder)
 
-    def set_rows(self, rows: Sequence[AttemptRow], pack_titles: Mapping[str, str]) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[AttemptRow],
+        pack_titles: Mapping[str, str],
+        statements: Mapping[tuple[str, str], str] | None = None,
+    ) -> None:
         """Take rows oldest first (as the store returns them) and show them in the current order."""
         self.beginResetModel()
         self._rows = list(rows)
         self._pack_titles = dict(pack_titles)
+        self._set_statements(statements or {})
         column, order = self._sort
         if column == 0:  # already in date order: reversing is O(n), sorting is not
             if order == Qt.SortOrder.DescendingOrder:
@@ -124,11 +149,30 @@ class HistoryTableModel(QAbstractTableModel):
         self._rows.insert(position, row)
         self.endInsertRows()
 
-    def set_pack_titles(self, pack_titles: Mapping[str, str]) -> None:
-        """Take titles again (a pack imported since the rows loaded), redrawing the Pack column."""
+    def set_pack_titles(
+        self,
+        pack_titles: Mapping[str, str],
+        statements: Mapping[tuple[str, str], str] | None = None,
+    ) -> None:
+        """Take titles (and statements) again, after an import: redraw the Pack and Drill columns.
+
+        A sort by either column is redone, as the new names may order differently.
+        """
         self._pack_titles = dict(pack_titles)
+        if statements is not None:
+            self._set_statements(statements)
+        if self._sort[0] in (1, 2):
+            self.sort(*self._sort)
         if self._rows:
-            self.dataChanged.emit(self.index(0, 1), self.index(len(self._rows) - 1, 1))
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self._rows) - 1, 2))
+
+    def _set_statements(self, statements: Mapping[tuple[str, str], str]) -> None:
+        self._statements = dict(statements)
+        self._names = {key: drill_name(text) for key, text in self._statements.items()}
+
+    def drill_keys(self) -> set[tuple[str, str]]:
+        """Every (pack id, drill id) the loaded rows name."""
+        return {(row.pack_id, row.drill_id) for row in self._rows}
 
     def row_at(self, index: int) -> AttemptRow:
         return self._rows[index]
@@ -162,8 +206,22 @@ class HistoryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
-            return f"{row.pack_id} / {row.drill_id}"
+            return self._drill_tooltip(row)
         return None
+
+    def _drill_tooltip(self, row: AttemptRow) -> str:
+        """The statement, wrapped, then the ids a trainer looks for in the pack file."""
+        ids = f"{row.pack_id} / {row.drill_id}"
+        statement = self._statements.get((row.pack_id, row.drill_id))
+        if statement is None:
+            return f"{ids}\n(no longer in its pack; Enter shows what the customer said)"
+        text = " ".join(statement.split())
+        if len(text) > TOOLTIP_CHARS:
+            text = text[:TOOLTIP_CHARS].rstrip() + "…"
+        return "\n".join([*textwrap.wrap(text, TOOLTIP_WIDTH), ids])
+
+    def _drill_text(self, row: AttemptRow) -> str:
+        return self._names.get((row.pack_id, row.drill_id), row.drill_id)
 
     def _display(self, row: AttemptRow, column: int) -> str:
         if column == 0:
@@ -171,7 +229,7 @@ class HistoryTableModel(QAbstractTableModel):
         if column == 1:
             return self._pack_titles.get(row.pack_id, row.pack_id)
         if column == 2:
-            return row.drill_id
+            return self._drill_text(row)
         if column == 3:
             return str(row.overall)
         value = skill_score(row, SKILL_COLUMNS[column])
@@ -183,7 +241,7 @@ class HistoryTableModel(QAbstractTableModel):
         if column == 1:
             return self._pack_titles.get(row.pack_id, row.pack_id)
         if column == 2:
-            return row.drill_id
+            return self._drill_text(row).casefold()
         if column == 3:
             return row.overall
         value = skill_score(row, SKILL_COLUMNS[column])

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from listen_drill.core.models import Attempt, AttemptRow, Skill
 from listen_drill.core.store import Store, StoreError, read_attempt_rows
+from listen_drill.core.wording import plural
 from listen_drill.ui.feedback_panel import FeedbackPanel
 from listen_drill.ui.history_model import (
     ROW_ROLE,
@@ -55,7 +56,7 @@ class AttemptDialog(QDialog):
         self.setWindowTitle(f"Attempt of {local_time(attempt.created_at)}")
         self.resize(760, 640)
         layout = QVBoxLayout(self)
-        statement = QLabel(f"<p><b>Customer:</b> “{_escape(attempt.statement)}”</p>")
+        statement = QLabel(f"<p><b>Customer:</b> “{_escape_lines(attempt.statement)}”</p>")
         statement.setObjectName("attemptStatement")
         statement.setWordWrap(True)
         layout.addWidget(statement)
@@ -89,8 +90,9 @@ class BoundDateEdit(QDateEdit):
         return QWidget.focusNextPrevChild(self, forward)
 
 
-def _escape(text: str) -> str:
-    return html.escape(text)
+def _escape_lines(text: str) -> str:
+    """Text for rich text: escaped, its own line breaks kept (a statement may have several)."""
+    return "<br>".join(html.escape(line) for line in text.split("\n"))
 
 
 FIRST_PAGE = 200  # the newest attempts, shown at once while the whole history loads
@@ -146,6 +148,8 @@ class HistoryView(QWidget):
         self._load_number = 0
         self._added_while_loading: list[AttemptRow] = []
         self._titles: dict[str, str] | None = None  # pack titles, read when the first rows come
+        # statements of the drills the rows name, for the Drill column
+        self._statements: dict[tuple[str, str], str] = {}
         self._pack_ids: set[str] = set()  # the packs the rows name: the Pack filter's choices
         self._signals = _RowsLoaded(self)
         self._signals.loaded.connect(self._rows_arrived)
@@ -186,17 +190,21 @@ class HistoryView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((140, 200, 200, 70, 90, 70, 80, 80)):
+        # The Drill column (what the customer said) takes the room left: at 800 px a 200 px
+        # Pack column left it 40 px, and wrapped text made every row two lines of "“I ord…".
+        for column, width in enumerate((130, 140, 200, 65, 90, 70, 80, 80)):
             self.table.setColumnWidth(column, width)
+        self.table.setWordWrap(False)  # one line a row; the rest is in the tooltip
         self.table.doubleClicked.connect(self.open_attempt)
         self.table.activated.connect(self.open_attempt)  # Enter on a row
 
         filters = QHBoxLayout()
+        # Alt+F and Alt+T belong to the File and Team menus; these must not take them.
         for caption, widget in (
             ("&Pack", self.pack_filter),
             ("S&kill", self.skill_filter),
-            ("&From", self.since_edit),
-            ("Un&til", self.until_edit),
+            ("Fro&m", self.since_edit),
+            ("&Until", self.until_edit),
         ):
             buddy = QLabel(caption)
             buddy.setBuddy(widget)
@@ -250,16 +258,19 @@ class HistoryView(QWidget):
             return
         first_page = self._titles is None
         if self._titles is None:  # read once per load, for the first page and the whole
-            self._titles = {summary.id: summary.title for summary in self.store.packs()}
+            self._titles = self._read_titles()
         titles = self._titles
         if not complete:
-            self.model.set_rows(rows, titles)
+            self._statements = self._read_statements({(r.pack_id, r.drill_id) for r in rows})
+            self.model.set_rows(rows, titles, self._statements)
             self._update_count()
+            self._ensure_current()
             self.first_rows_shown.emit()
             return
         seen = {row.id for row in rows}
         rows = rows + [row for row in self._added_while_loading if row.id not in seen]
-        self.model.set_rows(rows, titles)
+        self._statements = self._read_statements({(r.pack_id, r.drill_id) for r in rows})
+        self.model.set_rows(rows, titles, self._statements)
         self._pack_ids = {row.pack_id for row in rows}
         self._fill_pack_filter()
         self.ready = True
@@ -267,6 +278,37 @@ class HistoryView(QWidget):
         if first_page:  # a short history arrives whole, in one go
             self.first_rows_shown.emit()
         self.rows_loaded.emit()
+
+    def _read_titles(self) -> dict[str, str]:
+        return {summary.id: summary.title for summary in self.store.packs()}
+
+    def _read_statements(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """What the customer says in each installed drill the rows name: the Drill column's
+        words (an id such as "para-cold-meal" meant nothing to an agent)."""
+        installed = self.store.installed_drills(keys)
+        return {key: statement for key, (_title, statement) in installed.items()}
+
+    def refresh_packs(self) -> None:
+        """Read pack titles and drills again after packs were (re)imported, so the table and
+        the Pack filter show a re-imported pack's new title, not the one first loaded."""
+        if self._titles is None:
+            return  # nothing loaded yet: the first rows read them afresh
+        self._titles = self._read_titles()
+        self._statements = self._read_statements(self.model.drill_keys())
+        self.model.set_pack_titles(self._titles, self._statements)
+        if self.ready:
+            self._fill_pack_filter()
+
+    def focus_table(self) -> None:
+        """Put the keyboard on the table, on a row, so Enter reopens an attempt at once."""
+        self.table.setFocus()
+        self._ensure_current()
+
+    def _ensure_current(self) -> None:
+        """Make the first row current when none is: Enter on a table without one does nothing."""
+        model = self.table.model()
+        if model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(model.index(0, 0))
 
     def _fill_pack_filter(self) -> None:
         """One choice per pack the rows name, by title; the choice made stays chosen."""
@@ -297,10 +339,14 @@ class HistoryView(QWidget):
             if not self.ready:
                 self._added_while_loading.append(row)  # the filter is filled when all arrive
                 continue
-            if self._titles is not None and row.pack_id not in self._titles:
-                # a pack imported since the history loaded: read the titles again
-                self._titles = {summary.id: summary.title for summary in self.store.packs()}
-                self.model.set_pack_titles(self._titles)
+            key = (row.pack_id, row.drill_id)
+            if self._titles is not None and (
+                row.pack_id not in self._titles or key not in self._statements
+            ):
+                # a pack imported, or a drill first tried, since the history loaded
+                self._titles = self._read_titles()
+                self._statements = self._read_statements(self.model.drill_keys() | {key})
+                self.model.set_pack_titles(self._titles, self._statements)
             self.model.append_row(row)
             if row.pack_id not in self._pack_ids:
                 self._pack_ids.add(row.pack_id)
@@ -339,14 +385,17 @@ class HistoryView(QWidget):
             if self.table.model() is not self.proxy:
                 self.table.setModel(self.proxy)
         self._update_count()
+        self._ensure_current()
 
     def _update_count(self) -> None:
         shown, total = self.table.model().rowCount(), self.model.rowCount()
         if not self.ready:  # only the newest page so far
-            self.count_label.setText(f"Your latest {total:,} attempts; loading the rest…")
+            self.count_label.setText(f"Your latest {plural(total, 'attempt')}; loading the rest…")
             return
         self.count_label.setText(
-            f"{total:,} attempts" if shown == total else f"{shown:,} of {total:,} attempts"
+            plural(total, "attempt")
+            if shown == total
+            else f"{shown:,} of {plural(total, 'attempt')}"
         )
 
     # -- reopening ------------------------------------------------------------------------

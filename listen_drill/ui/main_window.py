@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -22,10 +25,11 @@ from PySide6.QtWidgets import (
 
 from listen_drill import __version__
 from listen_drill.core.models import Attempt, Pack, Profile
-from listen_drill.core.session import DrillSession
+from listen_drill.core.session import DrillSession, last_pack_id, remember_last_pack
 from listen_drill.core.store import Store, StoreError
+from listen_drill.core.wording import plural
 from listen_drill.ui.dashboard import DashboardView
-from listen_drill.ui.drill_card import DrillCard
+from listen_drill.ui.drill_card import DrillCard, reply_placeholder
 from listen_drill.ui.export_menu import install_export_menus
 from listen_drill.ui.feedback_panel import FeedbackPanel
 from listen_drill.ui.history_view import HistoryView
@@ -36,9 +40,49 @@ from listen_drill.ui.shortcuts_help import plain_text, shortcuts_help
 from listen_drill.ui.speech import install_read_aloud
 
 PACK_ID_ROLE = Qt.ItemDataRole.UserRole
+PACK_TITLE_ROLE = Qt.ItemDataRole.UserRole + 1
+PACK_COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # The pack list never narrows below this, so "Billing and subscriptions (3)" is not clipped.
 PACK_LIST_MAX_WIDTH = 320
+
+DraftKey = tuple[int, str, str]  # profile id, pack id, drill id
+SessionKey = tuple[int, str]  # profile id, pack id
+
+
+class PackItemDelegate(QStyledItemDelegate):
+    """Draws a pack as its title, cut short with "…" when the list is too narrow, then its
+    drill count, which always shows.
+
+    Items ask for no width of their own, so the list never scrolls sideways: with horizontal
+    scrolling Qt never elides, and a long trainer's title pushed the count out of sight.
+    """
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        title, count = index.data(PACK_TITLE_ROLE), index.data(PACK_COUNT_ROLE)
+        if title is None or count is None or option.rect.width() <= 0:
+            return
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        margin = (
+            style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+            if style
+            else 3
+        )
+        metrics = option.fontMetrics
+        suffix = f"  ({count})"
+        room = option.rect.width() - 2 * margin - metrics.horizontalAdvance(suffix)
+        option.text = (
+            metrics.elidedText(str(title), Qt.TextElideMode.ElideRight, max(room, 0)) + suffix
+        )
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return QSize(1, super().sizeHint(option, index).height())
 
 
 class MainWindow(QMainWindow):
@@ -49,7 +93,16 @@ class MainWindow(QMainWindow):
         self.store = store
         self.profile = profile
         self.session: DrillSession | None = None
-        self.last_attempt: Attempt | None = None
+        self.last_attempt: Attempt | None = None  # submitted, its feedback on screen
+        self.retrying: Attempt | None = None  # retried: its feedback shown as the previous one
+        # Nothing typed or drilled is lost by looking elsewhere: each (profile, pack) keeps its
+        # session (place and round) and each drill its unsent reply, for as long as the app runs.
+        self._sessions: dict[SessionKey, DrillSession] = {}
+        self._left_on_screen: dict[SessionKey, tuple[Attempt, bool]] = {}  # attempt, retrying
+        self._drafts: dict[DraftKey, str] = {}
+        self._shown: DraftKey | None = None  # the drill the reply box belongs to
+        self._remembered: dict[int, str] = {}  # the last pack saved per profile
+        self._closed = False
         self.round_summary: RoundSummaryDialog | None = None
         # The last "could not save" or "cannot be written" box shown (tests read it).
         self.save_problem_box: QMessageBox | None = None
@@ -61,18 +114,19 @@ class MainWindow(QMainWindow):
         self.pack_list = QListWidget()
         self.pack_list.setObjectName("packList")
         self.pack_list.setAccessibleName("Drill packs")
+        # Arrowing through the list shows each pack at once; nothing is lost by it, as every
+        # pack keeps its round, its place and the reply being typed (see `_start_pack`).
         self.pack_list.currentItemChanged.connect(self._pack_chosen)
-
         self.pack_list.itemActivated.connect(self._focus_reply)
+        self.pack_delegate = PackItemDelegate(self.pack_list)
+        self.pack_list.setItemDelegate(self.pack_delegate)
+        self.pack_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.card = DrillCard()
         self.response_edit = QPlainTextEdit()
         self.response_edit.setObjectName("responseEdit")
         self.response_edit.setAccessibleName("Your reply")
-        self.response_edit.setPlaceholderText(
-            "Reply to the customer: reflect what they said, name the feeling, ask an open "
-            "question. Ctrl+Enter to submit."
-        )
+        self.response_edit.setPlaceholderText(reply_placeholder(None))  # then the drill's
         # Tab leaves the box for the buttons, as everywhere else; a reply needs no tab character.
         self.response_edit.setTabChangesFocus(True)
         self.submit_button = self._button("submitButton", "&Submit", "Submit reply")
@@ -96,7 +150,7 @@ class MainWindow(QMainWindow):
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.addWidget(self.card)
-        reply_label = QLabel("Your &reply")
+        reply_label = QLabel("&Your reply")  # Alt+R is Retry
         reply_label.setBuddy(self.response_edit)
         centre_layout.addWidget(reply_label)
         centre_layout.addWidget(self.response_edit, stretch=1)
@@ -108,7 +162,7 @@ class MainWindow(QMainWindow):
         packs_label.setBuddy(self.pack_list)
         left_layout.addWidget(packs_label)
         left_layout.addWidget(self.pack_list)
-        self.pack_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # never "Billing and (3"
+        self.pack_list.setTextElideMode(Qt.TextElideMode.ElideRight)  # the count stays: delegate
         self.pack_list.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         splitter = QSplitter()
@@ -144,7 +198,10 @@ class MainWindow(QMainWindow):
         self.profile_label.setObjectName("profileLabel")
         self.statusBar().addPermanentWidget(self.profile_label)
         self._drill_message: str | None = None  # what the status bar says about this drill
-        self.reload_packs()
+        last = last_pack_id(store, profile.id)
+        if last is not None:
+            self._remembered[profile.id] = last
+        self.reload_packs(select=last)  # where this agent left off
         self._update_buttons()
         self.response_edit.setFocus()  # a newcomer can start typing at once
 
@@ -200,7 +257,7 @@ class MainWindow(QMainWindow):
             "Go to &packs",
             [QKeySequence("Ctrl+L")],
             lambda: self.pack_list.setFocus(),
-            "Go to the pack list (arrows to choose, Enter to start)",
+            "Go to the pack list (arrows show each pack, Enter goes on to the reply)",
         )
         focus_reply = self._action(
             "Go to r&eply",
@@ -219,7 +276,7 @@ class MainWindow(QMainWindow):
         install_read_aloud(self, drill_menu, self._current_statement)
 
         self.end_round_action = self._action(
-            "&End round",
+            "En&d round",  # Alt+E is "Go to reply" in this menu
             [QKeySequence("Ctrl+Shift+E")],
             self.end_round,
             "End the round and see its summary",
@@ -247,34 +304,58 @@ class MainWindow(QMainWindow):
     # -- packs ----------------------------------------------------------------------------
 
     def reload_packs(self, select: str | None = None) -> None:
-        """Refill the pack list from the store, keeping or moving the selection."""
+        """Refill the pack list from the store, keeping or moving the selection.
+
+        Called after an import too, so History's pack titles and the Progress view are
+        refreshed here: a re-imported pack may have a new title.
+        """
         keep = select or self.current_pack_id()
         self.pack_list.blockSignals(True)
         self.pack_list.clear()
         for summary in self.store.packs():
             item = QListWidgetItem(f"{summary.title}  ({summary.drill_count})")
             item.setData(PACK_ID_ROLE, summary.id)
+            item.setData(PACK_TITLE_ROLE, summary.title)
+            item.setData(PACK_COUNT_ROLE, summary.drill_count)
             # The whole title too: a very long one is elided in the list.
             item.setToolTip(
-                f"{summary.title} ({summary.drill_count} drills)\n{summary.description}"
+                f"{summary.title} ({plural(summary.drill_count, 'drill')})\n{summary.description}"
             )
             self.pack_list.addItem(item)
         self.pack_list.blockSignals(False)
         self._fit_pack_list()
-        row = 0
-        for index in range(self.pack_list.count()):
-            if self.pack_list.item(index).data(PACK_ID_ROLE) == keep:
-                row = index
+        self.history_view.refresh_packs()
+        self._dashboard_stale = True
+        row = self._pack_row(keep)
         if self.pack_list.count():
-            self.pack_list.setCurrentRow(row)
-            self._start_pack(self.pack_list.item(row).data(PACK_ID_ROLE))
+            self.pack_list.setCurrentRow(max(row, 0))
+            self._start_pack(self.pack_list.item(max(row, 0)).data(PACK_ID_ROLE))
+
+    def _pack_row(self, pack_id: str | None) -> int:
+        """The list row of `pack_id`, or -1."""
+        for index in range(self.pack_list.count()):
+            if self.pack_list.item(index).data(PACK_ID_ROLE) == pack_id:
+                return index
+        return -1
 
     def _fit_pack_list(self) -> None:
         """Keep the pack list wide enough for its titles (capped; longer ones are elided)."""
-        widest = self.pack_list.sizeHintForColumn(0) if self.pack_list.count() else 0
+        metrics = self.pack_list.fontMetrics()
+        widest = max(
+            (
+                metrics.horizontalAdvance(self.pack_list.item(row).text())
+                for row in range(self.pack_list.count())
+            ),
+            default=0,
+        )
+        margins = 2 * (
+            self.pack_list.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        )
         scroll_bar = self.pack_list.verticalScrollBar().sizeHint().width()
         frame = 2 * self.pack_list.frameWidth() + scroll_bar
-        self.pack_list.setMinimumWidth(min(max(widest + frame + 8, 160), PACK_LIST_MAX_WIDTH))
+        self.pack_list.setMinimumWidth(
+            min(max(widest + margins + frame + 8, 160), PACK_LIST_MAX_WIDTH)
+        )
 
     def _current_statement(self) -> str | None:
         return None if self.session is None else self.session.drill.statement
@@ -291,33 +372,91 @@ class MainWindow(QMainWindow):
             self._start_pack(str(current.data(PACK_ID_ROLE)))
 
     def _start_pack(self, pack_id: str) -> None:
+        """Show `pack_id` for the current profile, just as it was left.
+
+        A pack opened for the first time starts at the profile's first drill not yet
+        attempted; one looked at before comes back on the same drill, with its round, its
+        unsent reply and the feedback that was on screen. So arrowing through the pack list,
+        importing a pack or switching profile throws nothing away.
+        """
         pack = self.store.load_pack(pack_id)
-        if self.session is not None and self.session.pack.id == pack_id and pack.drills:
+        session = self.session
+        if (
+            session is not None
+            and (session.profile_id, session.pack.id)
+            == (
+                self.profile.id,
+                pack_id,
+            )
+            and pack.drills
+        ):
             # Same pack: keep the round going, but take a re-imported version's drills.
-            if pack != self.session.pack:
+            if pack != session.pack:
                 self._update_pack(pack)
             return
+        self._leave_session()
         if not pack.drills:
             self.session = None
+            self._shown = None
+            self.response_edit.clear()
+            self.feedback_panel.clear()
             self._say(f"{pack.title} has no drills.")
             self._update_buttons()
             return
-        self.session = DrillSession(self.store, pack, self.profile.id)
+        key = (self.profile.id, pack_id)
+        kept = self._sessions.get(key)
+        if kept is None:
+            self.session = self._sessions[key] = DrillSession.resumed(
+                self.store, pack, self.profile.id
+            )
+            self._show_current_drill()
+            return
+        self.session = kept
+        if pack != kept.pack:
+            kept.move_to_version(pack)
+        kept.restart_timer()  # time spent elsewhere is not time on this reply
         self._show_current_drill()
+        self._put_back_feedback(key)
+
+    def _leave_session(self) -> None:
+        """Before another pack or profile takes the screen: keep what this one shows."""
+        session = self.session
+        if session is None:
+            return
+        self._keep_draft()
+        key = (session.profile_id, session.pack.id)
+        if self.last_attempt is not None:
+            self._left_on_screen[key] = (self.last_attempt, False)
+        elif self.retrying is not None:
+            self._left_on_screen[key] = (self.retrying, True)
+        else:
+            self._left_on_screen.pop(key, None)
+
+    def _put_back_feedback(self, key: SessionKey) -> None:
+        """Show again the feedback that was on screen when the agent left this pack."""
+        left = self._left_on_screen.pop(key, None)
+        session = self.session
+        if left is None or session is None:
+            return
+        attempt, retrying = left
+        drill = session.drill
+        if attempt.drill_id != drill.id or attempt.statement != drill.statement:
+            return  # the pack was re-imported with another drill here: that feedback is stale
+        self.feedback_panel.show_feedback(attempt.response, attempt.feedback, drill.exemplars)
+        if retrying:
+            self.retrying = attempt
+            self.feedback_panel.mark_previous()
+        else:
+            self.last_attempt = attempt
+            self.response_edit.setPlainText(attempt.response)
+            self.response_edit.setReadOnly(True)
+        self._update_buttons()
 
     def _update_pack(self, pack: Pack) -> None:
         """Drill the new version of the current pack, staying on the current drill if it is
         still there (by id); an unchanged drill keeps the reply and feedback on screen."""
         assert self.session is not None
-        old_drill = self.session.drill
-        self.session.pack = pack
-        ids = [drill.id for drill in pack.drills]
-        if old_drill.id in ids:
-            self.session.index = ids.index(old_drill.id)
-        else:
-            self.session.index = min(self.session.index, len(pack.drills) - 1)
-            self.session.restart_timer()
-        if self.session.drill == old_drill:
+        if self.session.move_to_version(pack):
             position, total = self.session.position
             self.card.show_drill(self.session.drill, position, total, pack.title)
         else:
@@ -325,14 +464,32 @@ class MainWindow(QMainWindow):
 
     # -- the drill loop -------------------------------------------------------------------
 
+    def _keep_draft(self) -> None:
+        """Remember the unsent reply of the drill on screen (a submitted one is not a draft)."""
+        if self._shown is None or self.last_attempt is not None:
+            return
+        text = self.response_edit.toPlainText()
+        if text.strip():
+            self._drafts[self._shown] = text
+        else:
+            self._drafts.pop(self._shown, None)
+
     def _show_current_drill(self) -> None:
+        """Put the session's drill on screen with its unsent reply, if one was typed."""
         assert self.session is not None
-        position, total = self.session.position
-        self.card.show_drill(self.session.drill, position, total, self.session.pack.title)
-        self.response_edit.clear()
-        self.response_edit.setReadOnly(False)
-        self.feedback_panel.clear()
+        self._keep_draft()
+        session = self.session
+        drill = session.drill
+        position, total = session.position
+        self.card.show_drill(drill, position, total, session.pack.title)
+        self._shown = (session.profile_id, session.pack.id, drill.id)
         self.last_attempt = None
+        self.retrying = None
+        self.response_edit.setReadOnly(False)
+        self.response_edit.setPlaceholderText(reply_placeholder(drill))
+        self.response_edit.setPlainText(self._drafts.get(self._shown, ""))
+        self.response_edit.moveCursor(QTextCursor.MoveOperation.End)
+        self.feedback_panel.clear(drill.skills)
         self._forget_drill_message()  # "Saved. Score 43. Ctrl+R to retry" is about the last one
         self._update_buttons()
 
@@ -368,6 +525,9 @@ class MainWindow(QMainWindow):
             )
             return
         self.last_attempt = attempt
+        self.retrying = None
+        if self._shown is not None:
+            self._drafts.pop(self._shown, None)  # sent: no longer a draft
         self.response_edit.setReadOnly(True)
         self.feedback_panel.show_feedback(response, attempt.feedback, self.session.drill.exemplars)
         self._say(
@@ -377,6 +537,7 @@ class MainWindow(QMainWindow):
         self.next_button.setFocus()
         self.history_view.add_attempt(attempt)
         self._dashboard_stale = True
+        self._remember_pack()
 
     def _show_save_problem(self, text: str, informative: str) -> QMessageBox:
         """A window-modal box that does not block the event loop: the window stays as it was."""
@@ -412,13 +573,21 @@ class MainWindow(QMainWindow):
             self.warn_if_unwritable()
 
     def retry(self) -> None:
-        """Same drill again, keeping the reply to edit."""
-        if self.session is None:
+        """Same drill again, keeping the reply to edit and its feedback in sight.
+
+        The feedback is what the agent acts on, so it stays, marked as the previous attempt's,
+        until the next submit replaces it.
+        """
+        if self.session is None or self.last_attempt is None:
             return
-        previous = self.response_edit.toPlainText()
-        self._show_current_drill()
+        self.retrying = self.last_attempt
+        self.last_attempt = None
+        self.response_edit.setReadOnly(False)
+        self.response_edit.moveCursor(QTextCursor.MoveOperation.End)
+        self.feedback_panel.mark_previous()
         self.session.restart_timer()
-        self.response_edit.setPlainText(previous)
+        self._forget_drill_message()  # "Saved. Score 43. Ctrl+R to retry" is done with
+        self._update_buttons()
         self.response_edit.setFocus()
 
     def next_drill(self) -> None:
@@ -470,19 +639,56 @@ class MainWindow(QMainWindow):
     # -- profiles and views ---------------------------------------------------------------
 
     def set_profile(self, profile: Profile) -> None:
-        """Make `profile` the one drilling: remembered for next start, views reloaded."""
+        """Make `profile` the one drilling: remembered for next start, views reloaded.
+
+        Each profile gets back its own last pack, and the one left keeps its place, round and
+        unsent reply for when it comes back.
+        """
+        changed = profile.id != self.profile.id
+        self._remember_pack()
         self.profile = self.store.switch_profile(profile.id)
         self.profile_label.setText(f"Profile: {self.profile.name}")
+        if not changed:
+            return  # a rename: same agent, same screen
         self._forget_drill_message()  # the last score was the other profile's
-        if self.session is not None:
-            pack_id = self.session.pack.id
-            self.session = None
-            self._start_pack(pack_id)
+        target = self._remembered.get(self.profile.id) or last_pack_id(self.store, self.profile.id)
+        if target is not None:
+            self._remembered[self.profile.id] = target
+        row = self._pack_row(target)
+        if row < 0:
+            row = self.pack_list.currentRow()
+        if 0 <= row != self.pack_list.currentRow():
+            self.pack_list.setCurrentRow(row)  # starts it (currentItemChanged)
+        elif row >= 0:
+            self._start_pack(str(self.pack_list.item(row).data(PACK_ID_ROLE)))
         self.history_view.loaded = False
         self._dashboard_stale = True
-        self._view_shown(self.tabs.currentIndex())
+        self._load_view(self.tabs.currentIndex())
+
+    def _remember_pack(self) -> None:
+        """Save the pack on screen as its profile's last, to reopen it at the next start."""
+        session = self.session
+        if session is None or self._closed:
+            return
+        if self._remembered.get(session.profile_id) == session.pack.id:
+            return
+        if remember_last_pack(self.store, session.profile_id, session.pack.id):
+            self._remembered[session.profile_id] = session.pack.id
 
     def _view_shown(self, index: int) -> None:
+        """Load the view, then put the keyboard where Enter does what the view is for."""
+        self._load_view(index)
+        widget = self.tabs.widget(index)
+        if widget is self.history_view:
+            self.history_view.focus_table()  # Enter reopens an attempt
+        elif widget is self.dashboard:
+            self.dashboard.focus_practise()  # Enter opens a drill under "Practise next"
+        elif self.response_edit.isReadOnly():
+            self.next_button.setFocus()  # submitted: Enter moves on
+        else:
+            self.response_edit.setFocus()
+
+    def _load_view(self, index: int) -> None:
         """Load history and statistics only when they are looked at, and only when stale."""
         widget = self.tabs.widget(index)
         if widget is self.history_view and not self.history_view.loaded:
@@ -521,5 +727,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.store.close()
+        if not self._closed:  # Qt may deliver a second close (pytest-qt does)
+            self._remember_pack()
+            self._closed = True
+            self.store.close()
         super().closeEvent(event)

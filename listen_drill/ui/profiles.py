@@ -12,7 +12,8 @@ from listen_drill.core.store import Store, StoreError
 
 
 class ProfileMenu:
-    """Switch (a checkable list), New profile... (Ctrl+Shift+N) and Rename... (F2)."""
+    """Switch (a checkable list, or Switch profile... on Ctrl+Shift+P), New profile...
+    (Ctrl+Shift+N) and Rename... (F2)."""
 
     def __init__(
         self,
@@ -25,7 +26,8 @@ class ProfileMenu:
         self.store = store
         self.current = current
         self.switch_to = switch_to
-        self.menu = QMenu("P&rofile", window)
+        # Alt+O: Alt+R is the Drill view's Retry button, Alt+P its pack list.
+        self.menu = QMenu("Pr&ofile", window)
         self.menu.setObjectName("profileMenu")
         window.menuBar().insertMenu(window.menuBar().actions()[-1], self.menu)
         self.new_action = QAction("&New profile…", window)
@@ -38,6 +40,14 @@ class ProfileMenu:
         self.rename_action.setShortcut(QKeySequence("F2"))
         self.rename_action.setStatusTip("Rename this profile")
         self.rename_action.triggered.connect(lambda: self.rename())
+        # Switching had no key at all: the menu's list needed Alt, the arrows and Enter.
+        self.switch_action = QAction("&Switch profile…", window)
+        self.switch_action.setObjectName("switchProfileAction")
+        self.switch_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.switch_action.setStatusTip("Switch to another profile (arrows to choose, Enter)")
+        self.switch_action.triggered.connect(lambda: self.choose())
+        self.dialog: QInputDialog | None = None  # the last Switch profile dialog (tests read it)
+        window.addAction(self.switch_action)
         window.addAction(self.new_action)
         window.addAction(self.rename_action)
         self.group = QActionGroup(window)
@@ -60,8 +70,39 @@ class ProfileMenu:
             self.group.addAction(action)
             self.menu.addAction(action)
         self.menu.addSeparator()
+        self.menu.addAction(self.switch_action)
         self.menu.addAction(self.new_action)
         self.menu.addAction(self.rename_action)
+
+    def choose(self) -> QInputDialog | None:
+        """Offer every profile in a list, the current one selected; Enter switches to it.
+
+        Window-modal and not blocking, like the rest of the window's boxes. With one profile
+        there is nothing to choose, and the status bar says how to make another.
+        """
+        profiles = self.store.profiles()
+        current = self.current()
+        if len(profiles) < 2:
+            self.window.statusBar().showMessage(
+                f"{current.name} is the only profile; Ctrl+Shift+N makes another.", 8000
+            )
+            return None
+        if self.dialog is not None:
+            self.dialog.deleteLater()  # the last one, closed long since
+        dialog = QInputDialog(self.window)
+        dialog.setObjectName("switchProfileDialog")
+        dialog.setWindowTitle("Switch profile")
+        dialog.setLabelText("Switch to the profile of:")
+        dialog.setComboBoxItems([profile.name for profile in profiles])
+        dialog.setOption(QInputDialog.InputDialogOption.UseListViewForComboBoxItems)
+        dialog.setTextValue(current.name)
+        by_name = {profile.name: profile for profile in profiles}
+        dialog.textValueSelected.connect(
+            lambda name: self.switch_to(by_name[name]) if name in by_name else None
+        )
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def create(self, name: str | None = None) -> Profile | None:
         """Ask for a name (or take `name`), make the profile and switch to it."""
