@@ -35,6 +35,17 @@ NUMBER_WORDS = {
 DIGITS_RE = re.compile(r"\d+")
 MULTIPLIER_FOLLOWERS = frozenset({"the", "as", "a", "an", "that", "what", "your", "my", "our"})
 MULTIPLES = frozenset({"once", "twice", "thrice"})  # each also counts times: "twice" = 2 times
+DAYS_A_WEEK = 7
+# Relatives, by who they are: "mum" and "mother" are one person, "son" and "grandson" two.
+KIN = {
+    **dict.fromkeys(("mum", "mom", "mother", "mam", "mummy", "mommy"), "mother"),
+    **dict.fromkeys(("dad", "father", "daddy", "papa"), "father"),
+    **dict.fromkeys(("gran", "grandma", "grandmother", "nan", "nana", "granny", "nanna"),
+                    "grandmother"),
+    **dict.fromkeys(("grandad", "granddad", "grandpa", "grandfather"), "grandfather"),
+    **{word: word for word in ("son", "daughter", "grandson", "granddaughter", "husband", "wife",
+                               "brother", "sister", "uncle", "aunt", "nephew", "niece")},
+}  # fmt: skip
 PARROT_RUN = 8  # words in a row copied from the customer: "long stretches"
 ECHO_WORDS = 6  # a reply this short made of the customer's words echoes them back
 
@@ -60,6 +71,7 @@ class StatementContent:
     # points, a reflection must carry one of these ("keeps dropping" shares only a group with
     # "third time", and is no reflection of a late parcel)
     direct: frozenset[str]
+    kin: frozenset[str]  # the relatives the customer named ("mother" for "my mum")
 
 
 class ParaphraseAnalysis(NamedTuple):
@@ -99,6 +111,7 @@ def content_of(
         words=tuple(t.text for t in tokens),
         carried=stems | all_point_stems | grouped,
         direct=stems | all_point_stems,
+        kin=frozenset(KIN[word] for t in tokens if (word := t.text.removesuffix("'s")) in KIN),
     )
 
 
@@ -336,7 +349,9 @@ def analyse_paraphrase(
     ):  # "Not going to bed on time." said back: the simplest reflection, and parroting; but
         # "Thank you." said back to "Okay. Thank you." is a courtesy, not an echo
         reflective, parroted = list(sentences), True
-    wrong_numbers = _wrong_numbers(tokens, content) if reflective else []
+    wrong_numbers = (
+        _wrong_numbers(tokens, content) + _wrong_people(tokens, content) if reflective else []
+    )
 
     if not reflective and feeling_only:  # a reflection of feeling, not yet of content
         return ParaphraseAnalysis(
@@ -576,6 +591,31 @@ def _wrong_numbers(tokens: list[Token], content: StatementContent) -> list[tuple
         value = _number_value(token)
         if value is None:
             continue  # "two months" for "eight weeks" is the same fact in other words
-        if (value, stems[index]) not in content.counted:
+        if (value, stems[index]) not in content.counted and not _same_span(
+            value, stems[index], content.counted
+        ):
+            wrong.append((token.start, token.end))
+    return wrong
+
+
+def _same_span(value: str, unit: str, counted: frozenset[tuple[str, str]]) -> bool:
+    """ "Two weeks" said back for "14 days", and back: the same fact in other units."""
+    amount = int(value)
+    if unit == "week":
+        return (str(amount * DAYS_A_WEEK), "day") in counted
+    if unit == "day" and amount % DAYS_A_WEEK == 0:
+        return (str(amount // DAYS_A_WEEK), "week") in counted
+    return False
+
+
+def _wrong_people(tokens: list[Token], content: StatementContent) -> list[tuple[int, int]]:
+    """ "Your mum's voicemails" said back to a man who lost his dad's, "your daughter" for a
+    grandson: a relative the customer never named, when they named one."""
+    if not content.kin:
+        return []
+    wrong: list[tuple[int, int]] = []
+    for before, token in itertools.pairwise(tokens):
+        kin = KIN.get(token.text.removesuffix("'s")) if before.text == "your" else None
+        if kin is not None and kin not in content.kin:
             wrong.append((token.start, token.end))
     return wrong

@@ -14,11 +14,13 @@ CLAUSE_SPLIT = re.compile(r"[,;:–—]\s*|--+\s*")
 STUTTER = re.compile(r"\b([a-z']+)(?:-+\1\b)+")
 FALSE_START = re.compile(r"\b([a-z]{1,3})-(?:\1-)*(?=\1[a-z])")  # "wh-what", "i-it"
 DASHES = re.compile(r"(?<=[a-z])-(?=\s)|\s-(?=[a-z])")
-# "Where would you put yourself…?" invites; "When did you put the freeze on?" asks for a date.
+# "Where would you put yourself…?" invites; "When did you put the freeze on?" and "When would
+# you like to rebook?" ask for a date.
 OPEN_WHERE = re.compile(
     r"(?:where|when) (?:would|do|does|did|could|might) (?:you|that|this|it) "
-    r"(?:see|like to|want to|wanna|think|feel|go|fit|leave|come in|stand|start|lie|be)"
-    r"|where (?:would|do|does|did|could|might) (?:you|that|this|it) put"
+    r"(?:see|think|feel|fit|stand|lie|be)"
+    r"|where (?:would|do|does|did|could|might) (?:you|that|this|it) "
+    r"(?:put|like to|want to|wanna|go|leave|come in|start|be)"
 )
 # Second words that make "Have…", "Is…" a question without "?"; "u", "ur": chat spelling.
 PRONOUNS = ("you", "it", "they", "he", "she", "we", "i", "that", "this", "there", "your", "u",
@@ -196,9 +198,11 @@ FACT_REQUEST = re.compile(r"^(?:tell|give|send|read|share with) (?:me|us) (?:you
 
 TELL_ME = re.compile(r"^tell (?:me|us),? ")
 FACT_CLAUSES = ("when ", "where ", "which ", "who ", "whether ", "if ")
-# "where things stand", "where you are with it": the whole situation, not a place
+# "where things stand", "where you are with it": the whole situation, not a place; "which bit
+# of the letter is most confusing": their view, not a fact
 SITUATION = ("where things ", "where you are with", "where you're at", "where you're up to",
-             "where we are with", "where it's at", "where it stands")  # fmt: skip
+             "where we are with", "where it's at", "where it stands", "which bit", "which part",
+             "which parts", "which bits")  # fmt: skip
 
 
 def _asks_for_one_fact(text: str, lexicon: Lexicon) -> bool:

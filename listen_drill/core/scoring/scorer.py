@@ -142,6 +142,11 @@ class Scorer:
         if leading := self.lexicon.leading:  # "You'd agree it's worth it?" argues, it reflects not
             blocked += [(q.sentence.start, q.sentence.end) for q in questions
                         if leading.search(q.sentence.text)]  # fmt: skip
+        dismissed = [
+            (hit.start, _sentence_end(all_sentences, hit.start))
+            for hit in phrase_hits
+            if hit.rule.category in DISMISSING
+        ]
         stories = own_story(all_sentences, tokens, content.words, self.lexicon)
         not_theirs = blocked + [(s.start, s.end) for s in stories if s.narrative]
         emotion = analyse_emotion(
@@ -158,6 +163,7 @@ class Scorer:
             # a claim ("I know exactly how you feel") or a denial ("You're not upset")
             # reflects nothing, as a roadblock doesn't
             blocked
+            + dismissed
             + [(hit.start, hit.end) for hit in presuming]
             + [(m.start, m.end) for m in emotion.mentions if m.negated],
             emotion.validations,
@@ -521,6 +527,10 @@ class Scorer:
 # Roadblocks whose sentence goes on arguing: nothing after them in it is a reflection. After
 # others ("I understand, but your parcel…") the rest of the sentence is judged on its own.
 ARGUING = frozenset({"defensive", "blaming"})
+# After these the rest of the sentence says back nothing either ("Don't worry, 55 minutes is
+# plenty and your bag will make it"), though a feeling named there still counts ("It's our
+# policy to take 30 days, so I can see why you're annoyed").
+DISMISSING = frozenset({"premature_reassurance", "minimising", "policy", "warning", "moralising"})
 
 
 ARGUED_KINDS = frozenset({"emotion.missing", "paraphrase.missing"})

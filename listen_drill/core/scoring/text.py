@@ -18,7 +18,8 @@ from mypy_extensions import mypyc_attr
 TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+|)")
 # Written to begin with one character class, `[.!?]+[\"'”’)]*|\n+` matches the same, four times
 # as fast: the regex engine then skips straight to the next ".", "!", "?" or line break.
-SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=[.!?])[.!?]*[\"'”’)]*|(?<=\n)\n*)")
+# "£59.99" is one number, not two sentences: a full stop between digits ends nothing.
+SENTENCE_END_RE = re.compile(r"[.!?\n](?!(?<=\d\.)\d)(?:(?<=[.!?])[.!?]*[\"'”’)]*|(?<=\n)\n*)")
 QUOTED_RE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 
 # Words that address the listener: a sentence holding one is about or to the customer.

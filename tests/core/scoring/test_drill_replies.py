@@ -1,0 +1,65 @@
+"""The scorer on replies to the bundled drills, judged as a trainer judges them.
+
+The table, tests/data/drill_replies.toml, is scored through `Scorer.score_drill`, the window's
+path: each drill's key points, emotions and skills count, which the statement-only table
+(customer_service_cases.toml) cannot show.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from listen_drill.core.bundled import bundled_pack_files
+from listen_drill.core.models import Drill, Skill
+from listen_drill.core.packs import load_pack_text
+from listen_drill.core.scoring import default_scorer
+
+TABLE = Path(__file__).resolve().parents[2] / "data" / "drill_replies.toml"
+JUDGED = ("question", "paraphrase", "emotion", "roadblocks")
+
+
+@cache
+def drills() -> dict[str, Drill]:
+    """Every bundled drill by "<pack id>/<drill id>"."""
+    found: dict[str, Drill] = {}
+    for path in bundled_pack_files():
+        pack = load_pack_text(path.read_text(encoding="utf-8"), path.name)
+        found.update({f"{pack.id}/{drill.id}": drill for drill in pack.drills})
+    return found
+
+
+def cases() -> list[dict[str, Any]]:
+    return list(tomllib.loads(TABLE.read_text(encoding="utf-8"))["cases"])
+
+
+def test_every_row_names_a_bundled_drill_and_judges_something() -> None:
+    rows = cases()
+    assert len({row["id"] for row in rows}) == len(rows)
+    for row in rows:
+        assert row["drill"] in drills(), row["id"]
+        assert any(key in row for key in (*JUDGED, "finding", "not_finding")), row["id"]
+
+
+@pytest.mark.parametrize("case", cases(), ids=lambda case: case["id"])
+def test_the_scorer_agrees_with_the_trainer(case: dict[str, Any]) -> None:
+    feedback = default_scorer().score_drill(drills()[case["drill"]], case["response"])
+    got = {
+        "question": feedback.skill(Skill.QUESTION).label,
+        "paraphrase": feedback.skill(Skill.PARAPHRASE).label,
+        "emotion": feedback.skill(Skill.EMOTION).label == "yes",
+        "roadblocks": sorted(feedback.roadblocks),
+    }
+    expected = {key: case[key] for key in JUDGED if key in case}
+    if "roadblocks" in expected:
+        expected["roadblocks"] = sorted(expected["roadblocks"])
+    kinds = [(f.kind, f.points) for f in feedback.findings]
+    assert {key: got[key] for key in expected} == expected, kinds
+    if "finding" in case:
+        assert case["finding"] in {kind for kind, _points in kinds}, kinds
+    if "not_finding" in case:
+        assert case["not_finding"] not in {kind for kind, _points in kinds}, kinds
