@@ -334,8 +334,12 @@ def analyse_emotion(
     for mention in counted:
         if mention.family in allowed or (mention.family == GENERIC_FAMILY and allowed - POSITIVE):
             fitting.append(mention)
-        elif not any(start <= mention.start < end for start, end in validations):
-            wrong.append(mention)  # "I'm glad you found help" is warmth, not a wrong label
+        elif mention.family != GENERIC_FAMILY and not any(
+            start <= mention.start < end for start, end in validations
+        ):  # "I'm glad you found help" is warmth, not a wrong label; and "asking felt really
+            # hard", said to a grateful customer who was ashamed to ask, names their past, not
+            # a wrong feeling
+            wrong.append(mention)
     return EmotionAnalysis(mentions, validations, expected, fitting, wrong)
 
 

@@ -584,7 +584,9 @@ def _earned(
                               "Put them together from their side: “So you…”.", 0, 0,
                               round(weights[Skill.PARAPHRASE] * para.score, 1)))  # fmt: skip
     if para.asked and para.score > 0 and paraphrase.reflective:
-        first = paraphrase.reflective[0]
+        # the longest: "I'm so sorry about your mum." may reflect too, but the sentence that
+        # says back the whole situation is the one to point at
+        first = max(paraphrase.reflective, key=lambda sentence: sentence.end - sentence.start)
         message = (
             "A complex reflection: you said back what happened and what it means for them."
             if paraphrase.level is ParaphraseLevel.COMPLEX

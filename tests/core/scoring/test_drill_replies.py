@@ -63,3 +63,17 @@ def test_the_scorer_agrees_with_the_trainer(case: dict[str, Any]) -> None:
         assert case["finding"] in {kind for kind, _points in kinds}, kinds
     if "not_finding" in case:
         assert case["not_finding"] not in {kind for kind, _points in kinds}, kinds
+
+
+def test_the_reflection_pointed_at_is_the_one_that_says_back_the_situation() -> None:
+    """Condolence first, reflection second: the highlight goes on the reflection."""
+    reply = (
+        "I'm so sorry about your mum. Having to find a flight to Poland for tomorrow, and seeing "
+        "900 pounds for the only seats, is a lot to deal with on top of losing her. Tell me a "
+        "bit about when you need to be there."
+    )
+    feedback = default_scorer().score_drill(
+        drills()["travel-bookings/funeral-flight-poland"], reply
+    )
+    reflected = next(f for f in feedback.findings if f.kind == "paraphrase.reflected")
+    assert reply[reflected.start : reflected.end].startswith("Having to find a flight")
