@@ -24,6 +24,7 @@ from listen_drill.core.scoring.text import (
     Token,
     longest_common_run,
     normalise,
+    reader_words,
     stem,
 )
 
@@ -64,6 +65,7 @@ class StatementContent:
     key_points: tuple[tuple[str, frozenset[str]], ...]  # text, stems (with synonyms)
     counted: frozenset[tuple[str, str]]  # (number, stem of the word after it): "third time"
     words: tuple[str, ...]
+    reader_words: tuple[str, ...]  # hyphenated words as one: what parroting is counted in
     # every stem that carries content: the statement's, the key points', and any stem in a
     # synonym group the statement touches; one set look-up per reply word instead of three
     carried: frozenset[str]
@@ -88,7 +90,7 @@ class ParaphraseAnalysis(NamedTuple):
 
 
 def content_of(
-    tokens: list[Token], key_points: tuple[KeyPoint, ...], lexicon: Lexicon
+    tokens: list[Token], key_points: tuple[KeyPoint, ...], lexicon: Lexicon, lowered: str = ""
 ) -> StatementContent:
     stems = frozenset(t.stem for t in tokens if t.text not in lexicon.stopwords and len(t.text) > 2)
     points: list[tuple[str, frozenset[str]]] = []
@@ -109,6 +111,7 @@ def content_of(
         key_points=tuple(points),
         counted=frozenset(_counted(tokens, lexicon.stopwords)),
         words=tuple(t.text for t in tokens),
+        reader_words=tuple(reader_words(tokens, lowered)),
         carried=stems | all_point_stems | grouped,
         direct=stems | all_point_stems,
         kin=frozenset(KIN[word] for t in tokens if (word := t.text.removesuffix("'s")) in KIN),
@@ -336,8 +339,8 @@ def analyse_paraphrase(
             feeling_only.append(sentence)  # "You sound worried": reflects the feeling only
 
     covered, missing = _key_point_coverage(tokens, content)
-    reply_words = [t.text for t in tokens]
-    run = longest_common_run(reply_words, content.words) if content.words else 0
+    reply_words = reader_words(tokens, lowered)
+    run = longest_common_run(reply_words, content.reader_words) if content.words else 0
     parroted = run >= PARROT_RUN or (len(reply_words) >= 5 and run >= 0.6 * len(reply_words))
     if (
         not reflective

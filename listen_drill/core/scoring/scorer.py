@@ -89,7 +89,7 @@ class Scorer:
     ) -> tuple[StatementContent, frozenset[str], int]:
         lowered = normalise(statement)
         tokens = tokenize(lowered)
-        content = content_of(tokens, key_points, self.lexicon)
+        content = content_of(tokens, key_points, self.lexicon, lowered)
         expected = frozenset(emotions) or statement_emotions(lowered, tokens, self.lexicon)
         return content, expected, statement_intensity(statement, lowered, self.lexicon)
 

@@ -144,6 +144,22 @@ def _append(result: list[Sentence], masked: str, start: int, end: int) -> None:
     result.append(Sentence(offset, offset + len(stripped), stripped, "?" in stripped))
 
 
+def reader_words(tokens: list[Token], lowered: str) -> list[str]:
+    """The words as a reader counts them: "fourteen-year-olds" is one word, not three tokens,
+    so copying "34 fourteen-year-olds and all their parents" is six words, not nine."""
+    if "-" not in lowered:
+        return [t.text for t in tokens]
+    words: list[str] = []
+    previous_end = -2
+    for token in tokens:
+        if words and token.start == previous_end + 1 and lowered[previous_end] == "-":
+            words[-1] += "-" + token.text
+        else:
+            words.append(token.text)
+        previous_end = token.end
+    return words
+
+
 def longest_common_run(left: list[str], right: tuple[str, ...]) -> int:
     """Length of the longest run of words the two share in order: how much was parroted.
 
