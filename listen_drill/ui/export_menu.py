@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from listen_drill.core.store import Store
 from listen_drill.core.team import TeamError
 from listen_drill.ui.export_dialog import ExportDialog
-from listen_drill.ui.team_view import TeamView
+from listen_drill.ui.team_view import MERGE_MESSAGE_MS, TeamView
 
 
 def _action(
@@ -90,13 +90,15 @@ def open_team(window: QMainWindow, *, import_files: bool) -> TeamView | None:
 
 
 def show_team(window: QMainWindow, path: Path, *, import_files: bool = False) -> TeamView | None:
-    """The team view on `path`; its exports are confirmed in the window's status bar too."""
+    """The team view on `path`; its exports and merges are told in the window's status bar too
+    (a merge for `MERGE_MESSAGE_MS`, so a lead who closes the view or changes tab still sees it)."""
     try:
         view = TeamView(path, window)
     except TeamError as error:
         QMessageBox.warning(window, "Team", str(error))
         return None
     view.exported.connect(lambda message: window.statusBar().showMessage(message))
+    view.merged.connect(lambda message: window.statusBar().showMessage(message, MERGE_MESSAGE_MS))
     view.open()
     if import_files:
         view.choose_files()

@@ -3,7 +3,7 @@
 Opened from Team > Import progress files... on a team file (created when new). Merging and
 exporting run in the background with progress and Cancel; the numbers come from
 `core.team.team_overview`, the same figures as each agent's dashboard. What a merge did is said
-here and, for a while, in the status bar of the main window the view was opened from.
+here and, through `merged`, in the main window's status bar (`export_menu.show_team`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -142,10 +141,6 @@ class TeamView(QDialog):
     def __init__(self, team_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.team_path = team_path
-        # The window the view was opened from says each merge too, briefly, as it says other
-        # actions' outcomes: a lead who closes the view or goes to another tab still sees it.
-        self._main_window = parent if isinstance(parent, QMainWindow) else None
-        self.merged.connect(self._tell_main_window)
         self.task: BackgroundTask | None = None
         self.last_merge: MergeReport | None = None
         self.setObjectName("teamView")
@@ -338,7 +333,3 @@ class TeamView(QDialog):
     def _say(self, message: str) -> None:
         self.status.setText(message)
         self.status.show()
-
-    def _tell_main_window(self, message: str) -> None:
-        if self._main_window is not None:
-            self._main_window.statusBar().showMessage(message, MERGE_MESSAGE_MS)

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from listen_drill.core.store import Store
 from listen_drill.core.team import merge_progress_files
-from listen_drill.ui import team_view
+from listen_drill.ui import export_menu
 from listen_drill.ui.export_menu import show_team
 from listen_drill.ui.team_view import HEADERS, TeamView
 from tests.core.export_helpers import add_attempts, export_file
@@ -118,7 +118,7 @@ def test_the_main_window_says_what_a_merge_did_for_a_while(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Only the team view said it: a lead who closed it and went to another tab saw nothing."""
-    monkeypatch.setattr(team_view, "MERGE_MESSAGE_MS", 1_500, raising=False)  # shortened
+    monkeypatch.setattr(export_menu, "MERGE_MESSAGE_MS", 1_500)  # shortened
     maya, sam = progress_files
     broken = tmp_path / "Priya.json"
     broken.write_text(maya.read_text(encoding="utf-8")[:200], encoding="utf-8")  # truncated
