@@ -48,6 +48,7 @@ KIN = {
                                "brother", "sister", "uncle", "aunt", "nephew", "niece")},
 }  # fmt: skip
 PARROT_RUN = 8  # words in a row copied from the customer: "long stretches"
+PARROT_SHARE = 0.15  # …and at least this share of the reply (an 89-word retelling may echo 8)
 ECHO_WORDS = 6  # a reply this short made of the customer's words echoes them back
 
 
@@ -138,6 +139,10 @@ def _validated_next(
     return any(following.start <= start < following.end for start, _ in validations)
 
 
+CONDOLENCE = re.compile(
+    r"^\W*(?:i'?m |i am |we'?re |we are )?(?:(?:so|very|really|truly|deeply) )*sorry "
+    r"(?:for|about|to hear about) (?:your|the) (?:loss|[\w']+)\W*$"
+)
 FOREIGN_WORDS = 3  # content words the customer never said: a story of its own
 
 
@@ -206,6 +211,8 @@ def analyse_paraphrase(
     for index, sentence in enumerate(sentences):
         words = by_sentence[sentence.start]
         text = sentence.text
+        if "sorry" in text and CONDOLENCE.match(text):
+            continue  # "I'm so sorry about your husband.": sympathy, the emotion skill's
         cut = sentence.start
         inside = (
             [end for start, end in blocked if sentence.start <= start < sentence.end]
@@ -341,7 +348,10 @@ def analyse_paraphrase(
     covered, missing = _key_point_coverage(tokens, content)
     reply_words = reader_words(tokens, lowered)
     run = longest_common_run(reply_words, content.reader_words) if content.words else 0
-    parroted = run >= PARROT_RUN or (len(reply_words) >= 5 and run >= 0.6 * len(reply_words))
+    # eight words in a row, unless they are a small part of a long reply that retells events
+    parroted = (run >= PARROT_RUN and run >= PARROT_SHARE * len(reply_words)) or (
+        len(reply_words) >= 5 and run >= 0.6 * len(reply_words)
+    )
     if (
         not reflective
         and sentences
@@ -486,6 +496,8 @@ def _tells_next_step(lead: str) -> bool:
         following = words[index + 1] if index + 1 < len(words) else ""
         if word in FUTURE or (word == "should" and following not in ("", "have", "'ve")):
             return True  # "…should arrive tomorrow"; but "it should have come on Tuesday"
+        if following == "due" and word in ("is", "are", "'s"):
+            return True  # "Your order is due to arrive this week"; "it was due Tuesday" is theirs
         if word in NOT_A_PLAN:
             return False
     return False

@@ -14,13 +14,14 @@ CLAUSE_SPLIT = re.compile(r"[,;:–—]\s*|--+\s*")
 STUTTER = re.compile(r"\b([a-z']+)(?:-+\1\b)+")
 FALSE_START = re.compile(r"\b([a-z]{1,3})-(?:\1-)*(?=\1[a-z])")  # "wh-what", "i-it"
 DASHES = re.compile(r"(?<=[a-z])-(?=\s)|\s-(?=[a-z])")
-# "Where would you put yourself…?" invites; "When did you put the freeze on?" and "When would
-# you like to rebook?" ask for a date.
+# "Where would you put yourself…?" invites; "When did you put the freeze on?", "Where did you
+# put it?" and "When would you like to rebook?" ask for a date or a place.
 OPEN_WHERE = re.compile(
     r"(?:where|when) (?:would|do|does|did|could|might) (?:you|that|this|it) "
     r"(?:see|think|feel|fit|stand|lie|be)"
     r"|where (?:would|do|does|did|could|might) (?:you|that|this|it) "
-    r"(?:put|like to|want to|wanna|go|leave|come in|start|be)"
+    r"(?:like to|want to|wanna|go|leave|come in|start|be)"
+    r"|where (?:would|could|might) (?:you|that|this|it) put"
 )
 # Second words that make "Have…", "Is…" a question without "?"; "u", "ur": chat spelling.
 PRONOUNS = ("you", "it", "they", "he", "she", "we", "i", "that", "this", "there", "your", "u",
@@ -32,6 +33,7 @@ SELF_QUESTION = re.compile(
 SELF_OFFERS = re.compile(
     r"\b(?:help|assist|do for|get that right|got that right|have that right|understand|"
     r"understood|ask|check|take a look|look into|do to (?:make|put|fix|sort|help)|"
+    r"(?:take|have|get|grab) (?:the|a|an|down|some)|"
     r"(?:make|put) (?:this|it|that|things) right)\b"
 )
 SCALING = re.compile(r"\bscale (?:of|from)\b|\bon a scale\b")

@@ -165,7 +165,12 @@ class Scorer:
             blocked
             + dismissed
             + [(hit.start, hit.end) for hit in presuming]
-            + [(m.start, m.end) for m in emotion.mentions if m.negated],
+            # "You're not worried, you're just excited": the denial goes on to its sentence's end
+            + [
+                (m.start, _sentence_end(all_sentences, m.start))
+                for m in emotion.mentions
+                if m.negated
+            ],
             emotion.validations,
         )
 
@@ -183,6 +188,7 @@ class Scorer:
             hit
             for hit, span in zip(phrase_hits, blocked, strict=False)
             if lowered.count(" ", hit.end, span[1]) >= 3  # words follow it in its sentence
+            and _warm_after(lowered, tokens, hit.end, span[1], self.lexicon)
         ]
         if argued:  # "…, as I said, which is frustrating": say why it didn't count
             findings = _explain_argued(findings, reply[argued[0].start : argued[0].end])
@@ -385,7 +391,7 @@ class Scorer:
                     Skill.QUESTION,
                     f"{len(posed)} questions in a row: the customer can only answer one.",
                     "Ask one question, then wait for the answer.",
-                    posed[1].sentence.start,
+                    posed[0].sentence.start,  # all of them, as the message counts them
                     posed[-1].sentence.end,
                     points=-4,
                 )
@@ -534,6 +540,16 @@ DISMISSING = frozenset({"premature_reassurance", "minimising", "policy", "warnin
 
 
 ARGUED_KINDS = frozenset({"emotion.missing", "paraphrase.missing"})
+
+
+def _warm_after(lowered: str, tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether a feeling is named after the argument ("…, as I said, which is frustrating"):
+    then the advice says why it didn't count; otherwise the rest argues too and "say the rest
+    on its own" would be wrong advice."""
+    stems = lexicon.emotion_stems
+    if any(start <= t.start < end and t.stem in stems for t in tokens):
+        return True
+    return bool(lexicon.validation and lexicon.validation.search(lowered[start:end]))
 
 
 def _explain_argued(findings: list[Finding], phrase: str) -> list[Finding]:
