@@ -15,9 +15,9 @@ RELATED: tuple[frozenset[str], ...] = (
     frozenset({"frustrated", "angry", "impatient", "hurt", "distrustful", "disappointed"}),
     frozenset({"worried", "stressed", "overwhelmed", "helpless", "confused"}),
     frozenset({"sad", "hurt", "disappointed", "embarrassed", "helpless"}),
-    frozenset({"relieved", "grateful"}),
+    frozenset({"relieved", "grateful", "excited"}),
 )
-POSITIVE = frozenset({"relieved", "grateful"})
+POSITIVE = frozenset({"relieved", "grateful", "excited"})
 IMPERSONAL_OPENERS = ("that", "this", "it", "what a", "how", "such", "no wonder", "sounds",
                       "must", "so", "anyone", "of course", "i can hear", "i can see", "i hear",
                       "i imagine", "i can imagine", "i get", "i'd", "i would")  # fmt: skip
