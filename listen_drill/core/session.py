@@ -55,6 +55,15 @@ def remember_last_pack(store: Store, profile_id: int, pack_id: str) -> bool:
     return True
 
 
+def drill_available(store: Store, pack_id: str, drill_id: str) -> bool:
+    """True when the pack is installed and still has the drill, so it can be drilled again."""
+    try:
+        store.load_pack(pack_id).drill(drill_id)
+    except (StoreError, KeyError):
+        return False
+    return True
+
+
 @dataclass
 class DrillSession:
     """Walks through one pack's drills in order, scoring and saving every submitted reply."""

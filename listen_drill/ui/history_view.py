@@ -15,17 +15,20 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from listen_drill.core.models import Attempt, AttemptRow, Skill
+from listen_drill.core.session import drill_available
 from listen_drill.core.store import Store, StoreError, read_attempt_rows
 from listen_drill.core.wording import plural
 from listen_drill.ui.feedback_panel import FeedbackPanel
@@ -35,6 +38,7 @@ from listen_drill.ui.history_model import (
     HistoryTableModel,
     local_time,
 )
+from listen_drill.ui.screen_fit import fit_to_screen
 
 SKILL_CHOICES: tuple[tuple[str, Skill | None], ...] = (
     ("All skills", None),
@@ -49,17 +53,37 @@ class AttemptDialog(QDialog):
 
     retry_requested = Signal(str, str)  # pack id, drill id
 
-    def __init__(self, attempt: Attempt, exemplars: tuple[str, ...], parent: QWidget) -> None:
+    def __init__(
+        self,
+        attempt: Attempt,
+        exemplars: tuple[str, ...],
+        parent: QWidget,
+        retry_available: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("attemptDialog")
         # Local time, as the History table shows it, so the two agree.
         self.setWindowTitle(f"Attempt of {local_time(attempt.created_at)}")
-        self.resize(760, 640)
+        fit_to_screen(self, 760, 640)  # never past a small screen
         layout = QVBoxLayout(self)
         statement = QLabel(f"<p><b>Customer:</b> “{_escape_lines(attempt.statement)}”</p>")
         statement.setObjectName("attemptStatement")
         statement.setWordWrap(True)
-        layout.addWidget(statement)
+        statement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        # A trainer's long statement scrolls in its own area: it pushed the feedback and the
+        # buttons off the bottom of the screen.
+        self.statement_area = QScrollArea()
+        self.statement_area.setObjectName("attemptStatementArea")
+        self.statement_area.setAccessibleName("The customer's statement")
+        self.statement_area.setWidgetResizable(True)
+        self.statement_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.statement_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.statement_area.setWidget(statement)
+        text_width = max(self.width() - 60, 200)
+        self.statement_area.setMaximumHeight(
+            min(statement.heightForWidth(text_width) + 8, max(self.height() // 4, 80))
+        )
+        layout.addWidget(self.statement_area)
         self.feedback_panel = FeedbackPanel(self)
         self.feedback_panel.show_feedback(attempt.response, attempt.feedback, exemplars)
         layout.addWidget(self.feedback_panel, stretch=1)
@@ -71,6 +95,12 @@ class AttemptDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self._target = (attempt.pack_id, attempt.drill_id)
         self.retry_button.clicked.connect(self._retry)
+        if not retry_available:  # its pack or drill was removed: nothing to go back to
+            self.retry_button.setEnabled(False)
+            self.retry_button.setToolTip(
+                "This drill is no longer installed, so it cannot be retried."
+            )
+            self.retry_button.setAccessibleDescription("This drill is no longer installed.")
         layout.addWidget(buttons)
 
     def _retry(self) -> None:
@@ -194,6 +224,8 @@ class HistoryView(QWidget):
         # Pack column left it 40 px, and wrapped text made every row two lines of "“I ord…".
         for column, width in enumerate((130, 140, 200, 65, 90, 70, 80, 80)):
             self.table.setColumnWidth(column, width)
+        # Tab leaves the table for the next control instead of walking its cells forever.
+        self.table.setTabKeyNavigation(False)
         self.table.setWordWrap(False)  # one line a row; the rest is in the tooltip
         self.table.doubleClicked.connect(self.open_attempt)
         self.table.activated.connect(self.open_attempt)  # Enter on a row
@@ -211,6 +243,11 @@ class HistoryView(QWidget):
             buddy.setMinimumWidth(buddy.sizeHint().width())  # never clipped to "Tc"
             filters.addWidget(buddy)
             filters.addWidget(widget)
+        search_label = QLabel("&Search")  # Alt+S: no menu or filter takes it
+        search_label.setObjectName("historySearchLabel")
+        search_label.setBuddy(self.search)
+        search_label.setMinimumWidth(search_label.sizeHint().width())
+        filters.addWidget(search_label)
         filters.addWidget(self.search, stretch=1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
@@ -413,7 +450,12 @@ class HistoryView(QWidget):
         # When the pack or drill is gone, the attempt and its feedback still show.
         with suppress(StoreError, KeyError):
             exemplars = self.store.load_pack(attempt.pack_id).drill(attempt.drill_id).exemplars
-        dialog = AttemptDialog(attempt, exemplars, self)
+        dialog = AttemptDialog(
+            attempt,
+            exemplars,
+            self,
+            retry_available=drill_available(self.store, attempt.pack_id, attempt.drill_id),
+        )
         dialog.retry_requested.connect(self.retry_requested)
         dialog.setModal(False)
         dialog.show()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent, QTextCursor
 from PySide6.QtWidgets import (
@@ -25,7 +27,12 @@ from PySide6.QtWidgets import (
 
 from listen_drill import __version__
 from listen_drill.core.models import Attempt, Pack, Profile
-from listen_drill.core.session import DrillSession, last_pack_id, remember_last_pack
+from listen_drill.core.session import (
+    DrillSession,
+    drill_available,
+    last_pack_id,
+    remember_last_pack,
+)
 from listen_drill.core.store import Store, StoreError
 from listen_drill.core.wording import plural
 from listen_drill.ui.dashboard import DashboardView
@@ -36,15 +43,17 @@ from listen_drill.ui.history_view import HistoryView
 from listen_drill.ui.pack_import import PackImporter
 from listen_drill.ui.profiles import ProfileMenu
 from listen_drill.ui.round_summary import RoundSummaryDialog
-from listen_drill.ui.shortcuts_help import plain_text, shortcuts_help
+from listen_drill.ui.screen_fit import fit_to_screen
+from listen_drill.ui.shortcuts_help import ShortcutsDialog, plain_text
 from listen_drill.ui.speech import install_read_aloud
 
 PACK_ID_ROLE = Qt.ItemDataRole.UserRole
 PACK_TITLE_ROLE = Qt.ItemDataRole.UserRole + 1
 PACK_COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 
-# The pack list never narrows below this, so "Billing and subscriptions (3)" is not clipped.
-PACK_LIST_MAX_WIDTH = 320
+# The pack list asks for at most this width: wide enough for "Billing and subscriptions (3)",
+# narrow enough that a long trainer's title (elided) still lets the window fit 800 px.
+PACK_LIST_MAX_WIDTH = 260
 
 DraftKey = tuple[int, str, str]  # profile id, pack id, drill id
 SessionKey = tuple[int, str]  # profile id, pack id
@@ -100,16 +109,21 @@ class MainWindow(QMainWindow):
         self._sessions: dict[SessionKey, DrillSession] = {}
         self._left_on_screen: dict[SessionKey, tuple[Attempt, bool]] = {}  # attempt, retrying
         self._drafts: dict[DraftKey, str] = {}
+        # Drills retried and not yet resubmitted: coming back shows that attempt's feedback as
+        # the previous one again, and its reply is not mistaken for an unsent draft.
+        self._retried: dict[DraftKey, Attempt] = {}
         self._shown: DraftKey | None = None  # the drill the reply box belongs to
         self._remembered: dict[int, str] = {}  # the last pack saved per profile
         self._closed = False
+        self._quit_confirmed = False  # the agent chose to discard an unsent reply
+        self.quit_box: QMessageBox | None = None  # the last "discard the reply?" box
         self.round_summary: RoundSummaryDialog | None = None
         # The last "could not save" or "cannot be written" box shown (tests read it).
         self.save_problem_box: QMessageBox | None = None
         self._warned_unwritable = False
         self.setObjectName("mainWindow")
         self.setWindowTitle("listen-drill")
-        self.resize(1180, 760)
+        fit_to_screen(self, 1180, 760)  # a 1366x768 or 800x600 screen shows it whole
 
         self.pack_list = QListWidget()
         self.pack_list.setObjectName("packList")
@@ -194,6 +208,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.profile_menu = ProfileMenu(self, store, lambda: self.profile, self.set_profile)
         self.pack_importer = PackImporter(self)  # File > Import Pack..., and file drops
+        self._import_notice: str | None = None  # what an import did to the drill on screen
+        self.pack_importer.finished.connect(self._import_finished)
         self.profile_label = QLabel(f"Profile: {profile.name}")
         self.profile_label.setObjectName("profileLabel")
         self.statusBar().addPermanentWidget(self.profile_label)
@@ -234,7 +250,7 @@ class MainWindow(QMainWindow):
         quit_action = self._action(
             "&Quit",
             [QKeySequence(QKeySequence.StandardKey.Quit), QKeySequence("Ctrl+Q")],
-            self.close,
+            self.request_quit,
             "Quit",
         )
         file_menu.addAction(quit_action)
@@ -244,25 +260,31 @@ class MainWindow(QMainWindow):
         self.submit_action = self._action(
             "&Submit reply",
             [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
-            self.submit,
+            self._in_drill_view(self.submit),
             "Submit your reply",
         )
         self.retry_action = self._action(
-            "&Retry", [QKeySequence("Ctrl+R")], self.retry, "Retry this drill, keeping your reply"
+            "&Retry",
+            [QKeySequence("Ctrl+R")],
+            self._in_drill_view(self.retry),
+            "Retry this drill, keeping your reply",
         )
         self.next_action = self._action(
-            "&Next drill", [QKeySequence("Ctrl+N")], self.next_drill, "Next drill"
+            "&Next drill",
+            [QKeySequence("Ctrl+N")],
+            self._in_drill_view(self.next_drill),
+            "Next drill",
         )
         focus_packs = self._action(
             "Go to &packs",
             [QKeySequence("Ctrl+L")],
-            lambda: self.pack_list.setFocus(),
+            lambda: self._go_to_drill_view(self.pack_list),
             "Go to the pack list (arrows show each pack, Enter goes on to the reply)",
         )
         focus_reply = self._action(
             "Go to r&eply",
             [QKeySequence("Ctrl+E")],
-            lambda: self.response_edit.setFocus(),
+            lambda: self._go_to_drill_view(self.response_edit),
             "Go to the reply box",
         )
         for action in (
@@ -278,7 +300,7 @@ class MainWindow(QMainWindow):
         self.end_round_action = self._action(
             "En&d round",  # Alt+E is "Go to reply" in this menu
             [QKeySequence("Ctrl+Shift+E")],
-            self.end_round,
+            self._in_drill_view(self.end_round),
             "End the round and see its summary",
         )
         drill_menu.addAction(self.end_round_action)
@@ -300,6 +322,32 @@ class MainWindow(QMainWindow):
         )
         help_menu.addAction(self._action("&About listen-drill", [], self.show_about))
         install_export_menus(self, self.store, file_menu)
+
+    def drill_view_showing(self) -> bool:
+        """True when the Drill tab is the one on screen."""
+        return self.tabs.currentWidget() is self.splitter
+
+    def _go_to_drill_view(self, widget: QWidget) -> None:
+        """Show the Drill tab, then put the keyboard on `widget` (one of its controls): a key
+        that goes somewhere must never leave the focus in a view nobody can see."""
+        if not self.drill_view_showing():
+            self.tabs.setCurrentWidget(self.splitter)
+        widget.setFocus()
+
+    def _in_drill_view(self, slot: Callable[[], object]) -> Callable[[], None]:
+        """`slot` only when the Drill view shows; from History or Progress the key just brings
+        the Drill view back, so nothing is saved, moved on or ended out of sight."""
+
+        def run(*_args: object) -> None:
+            if self.drill_view_showing():
+                slot()
+                return
+            self.tabs.setCurrentWidget(self.splitter)
+            self.statusBar().showMessage(
+                "Back in the Drill view, nothing done yet: press the key again to act here.", 5000
+            )
+
+        return run
 
     # -- packs ----------------------------------------------------------------------------
 
@@ -412,11 +460,12 @@ class MainWindow(QMainWindow):
             self._show_current_drill()
             return
         self.session = kept
-        if pack != kept.pack:
-            kept.move_to_version(pack)
+        moved = self._move_to_version(kept, pack) if pack != kept.pack else None
         kept.restart_timer()  # time spent elsewhere is not time on this reply
         self._show_current_drill()
         self._put_back_feedback(key)
+        if moved is not None:
+            self._say_after_import(moved)
 
     def _leave_session(self) -> None:
         """Before another pack or profile takes the screen: keep what this one shows."""
@@ -456,11 +505,53 @@ class MainWindow(QMainWindow):
         """Drill the new version of the current pack, staying on the current drill if it is
         still there (by id); an unchanged drill keeps the reply and feedback on screen."""
         assert self.session is not None
-        if self.session.move_to_version(pack):
+        self._keep_draft()
+        message = self._move_to_version(self.session, pack)
+        if message is None:
             position, total = self.session.position
             self.card.show_drill(self.session.drill, position, total, pack.title)
-        else:
-            self._show_current_drill()
+            return
+        self._shown = None  # its draft is filed already, under the drill it belongs to
+        self._show_current_drill()
+        self._say_after_import(message)
+
+    def _say_after_import(self, message: str) -> None:
+        """Say what an import did to the drill on screen, and say it again after the
+        importer's own summary, which would otherwise replace it at once."""
+        self._import_notice = message
+        self._say(message)
+
+    def _import_finished(self, _imported: bool) -> None:
+        notice, self._import_notice = self._import_notice, None
+        if notice is not None:
+            summary = self.statusBar().currentMessage()
+            self._say(f"{summary} {notice}" if summary and notice not in summary else notice)
+
+    def _move_to_version(self, session: DrillSession, pack: Pack) -> str | None:
+        """Move `session` to a re-imported `pack`, carrying the drafts along; what to tell the
+        agent, or None when the drill on screen is unchanged.
+
+        A reply typed to a drill the import removed would otherwise sit under an id that is
+        never shown again: it moves to the drill now on screen (after that drill's own draft).
+        """
+        old = session.drill
+        if session.move_to_version(pack):
+            return None
+        new = session.drill
+        if new.id == old.id:
+            return "The customer's statement for this drill changed in the new version of the pack."
+        old_key = (session.profile_id, pack.id, old.id)
+        self._retried.pop(old_key, None)
+        kept = self._drafts.pop(old_key, None)
+        if kept is None:
+            return f"The drill you were on was removed from {pack.title} by the import."
+        new_key = (session.profile_id, pack.id, new.id)
+        own = self._drafts.get(new_key, "")
+        self._drafts[new_key] = f"{own.rstrip()}\n\n{kept}" if own.strip() else kept
+        return (
+            f"The drill you were on was removed from {pack.title} by the import; your unsent "
+            "reply to it was kept and is in the box."
+        )
 
     # -- the drill loop -------------------------------------------------------------------
 
@@ -469,7 +560,9 @@ class MainWindow(QMainWindow):
         if self._shown is None or self.last_attempt is not None:
             return
         text = self.response_edit.toPlainText()
-        if text.strip():
+        if self.retrying is not None and text.strip() == self.retrying.response.strip():
+            self._drafts.pop(self._shown, None)  # the sent reply, untouched: nothing unsent
+        elif text.strip():
             self._drafts[self._shown] = text
         else:
             self._drafts.pop(self._shown, None)
@@ -487,9 +580,20 @@ class MainWindow(QMainWindow):
         self.retrying = None
         self.response_edit.setReadOnly(False)
         self.response_edit.setPlaceholderText(reply_placeholder(drill))
-        self.response_edit.setPlainText(self._drafts.get(self._shown, ""))
+        retried = self._retried.get(self._shown)
+        if retried is not None and retried.statement != drill.statement:
+            del self._retried[self._shown]  # reworded by an import: that feedback is stale
+            retried = None
+        draft = self._drafts.get(self._shown)
+        if retried is None:
+            self.response_edit.setPlainText(draft or "")
+            self.feedback_panel.clear(drill.skills)
+        else:  # retried and not resubmitted: back to "edit it", the old feedback in sight
+            self.response_edit.setPlainText(draft if draft is not None else retried.response)
+            self.feedback_panel.show_feedback(retried.response, retried.feedback, drill.exemplars)
+            self.feedback_panel.mark_previous()
+            self.retrying = retried
         self.response_edit.moveCursor(QTextCursor.MoveOperation.End)
-        self.feedback_panel.clear(drill.skills)
         self._forget_drill_message()  # "Saved. Score 43. Ctrl+R to retry" is about the last one
         self._update_buttons()
 
@@ -528,6 +632,7 @@ class MainWindow(QMainWindow):
         self.retrying = None
         if self._shown is not None:
             self._drafts.pop(self._shown, None)  # sent: no longer a draft
+            self._retried.pop(self._shown, None)
         self.response_edit.setReadOnly(True)
         self.feedback_panel.show_feedback(response, attempt.feedback, self.session.drill.exemplars)
         self._say(
@@ -581,6 +686,8 @@ class MainWindow(QMainWindow):
         if self.session is None or self.last_attempt is None:
             return
         self.retrying = self.last_attempt
+        if self._shown is not None:
+            self._retried[self._shown] = self.last_attempt
         self.last_attempt = None
         self.response_edit.setReadOnly(False)
         self.response_edit.moveCursor(QTextCursor.MoveOperation.End)
@@ -622,7 +729,16 @@ class MainWindow(QMainWindow):
         return dialog
 
     def go_to_drill(self, pack_id: str, drill_id: str) -> None:
-        """Open a drill in the Drill view, e.g. to retry an attempt from history."""
+        """Open a drill in the Drill view, e.g. to retry an attempt from history.
+
+        A pack or drill that is gone leaves the agent where they were, with a message: the
+        list would otherwise fall back to its first pack.
+        """
+        if not drill_available(self.store, pack_id, drill_id):
+            self.statusBar().showMessage(
+                "That drill is no longer installed; you are still where you were.", 8000
+            )
+            return
         self.reload_packs(select=pack_id)
         if self.session is None or self.session.pack.id != pack_id:
             self.statusBar().showMessage("That pack is no longer installed.", 5000)
@@ -699,20 +815,9 @@ class MainWindow(QMainWindow):
 
     # -- help -----------------------------------------------------------------------------
 
-    def shortcuts_box(self) -> QMessageBox:
-        """The F1 list in a message box wide enough that each line reads on one or two rows."""
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Keyboard shortcuts",
-            shortcuts_help(self),
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setObjectName("shortcutsHelp")
-        label = box.findChild(QLabel, "qt_msgbox_label")
-        if label is not None:
-            label.setMinimumWidth(label.fontMetrics().averageCharWidth() * 90)
-        return box
+    def shortcuts_box(self) -> ShortcutsDialog:
+        """The F1 list, in a box that fits the screen and scrolls."""
+        return ShortcutsDialog(self)
 
     def show_shortcuts(self) -> None:
         self.shortcuts_box().exec()
@@ -726,7 +831,55 @@ class MainWindow(QMainWindow):
             f"<p>Data: {self.store.path}</p>",
         )
 
+    def has_unsent_reply(self) -> bool:
+        """True when any drill of this run holds typed text that was never submitted."""
+        self._keep_draft()
+        return any(text.strip() for text in self._drafts.values())
+
+    def confirm_quit(self) -> QMessageBox:
+        """Ask before an unsent reply is thrown away; "Keep working" is the default, so an
+        Enter pressed out of habit loses nothing. Window-modal and not blocking."""
+        box = QMessageBox(self)
+        box.setObjectName("quitUnsentBox")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("listen-drill: unsent reply")
+        box.setText("Quit and discard the unsent reply?")
+        box.setInformativeText("A reply you typed has not been submitted; it is lost on quitting.")
+        box.setAccessibleName("Quit and discard the unsent reply?")
+        keep = box.addButton("&Keep working", QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("keepWorkingButton")
+        discard = box.addButton("&Discard and quit", QMessageBox.ButtonRole.DestructiveRole)
+        discard.setObjectName("discardAndQuitButton")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        discard.clicked.connect(self._quit_discarding)
+        box.finished.connect(lambda _result: self.response_edit.setFocus())
+        self.quit_box = box
+        box.open()
+        return box
+
+    def _quit_discarding(self) -> None:
+        self._quit_confirmed = True
+        self.close()
+
+    def request_quit(self) -> None:
+        """File > Quit (Ctrl+Q): close, asking first when a typed reply was never sent."""
+        if not self._closed and not self._quit_confirmed and self.has_unsent_reply():
+            self.confirm_quit()
+            return
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        # The title bar's close (spontaneous) asks too; a close from code (tests) does not.
+        if (
+            event.spontaneous()
+            and not self._closed
+            and not self._quit_confirmed
+            and self.has_unsent_reply()
+        ):
+            event.ignore()
+            self.confirm_quit()
+            return
         if not self._closed:  # Qt may deliver a second close (pytest-qt does)
             self._remember_pack()
             self._closed = True

@@ -47,6 +47,7 @@ class ProfileMenu:
         self.switch_action.setStatusTip("Switch to another profile (arrows to choose, Enter)")
         self.switch_action.triggered.connect(lambda: self.choose())
         self.dialog: QInputDialog | None = None  # the last Switch profile dialog (tests read it)
+        self._only_message: str | None = None  # the "only profile" status message, while up
         window.addAction(self.switch_action)
         window.addAction(self.new_action)
         window.addAction(self.rename_action)
@@ -83,9 +84,8 @@ class ProfileMenu:
         profiles = self.store.profiles()
         current = self.current()
         if len(profiles) < 2:
-            self.window.statusBar().showMessage(
-                f"{current.name} is the only profile; Ctrl+Shift+N makes another.", 8000
-            )
+            self._only_message = f"{current.name} is the only profile; Ctrl+Shift+N makes another."
+            self.window.statusBar().showMessage(self._only_message, 8000)
             return None
         if self.dialog is not None:
             self.dialog.deleteLater()  # the last one, closed long since
@@ -118,7 +118,15 @@ class ProfileMenu:
             QMessageBox.warning(self.window, "New profile", str(error))
             return None
         self.switch_to(profile)
+        self._clear_only_message()
         return profile
+
+    def _clear_only_message(self) -> None:
+        """ "X is the only profile" is no longer true once another is made: take it down."""
+        bar = self.window.statusBar()
+        if self._only_message is not None and bar.currentMessage() == self._only_message:
+            bar.clearMessage()
+        self._only_message = None
 
     def rename(self, name: str | None = None) -> Profile | None:
         current = self.current()

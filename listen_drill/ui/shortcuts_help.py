@@ -5,7 +5,17 @@ from __future__ import annotations
 import html
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMainWindow,
+    QMenu,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from listen_drill.ui.screen_fit import fit_to_screen
 
 # Keys that act inside one widget rather than through a window action, for the F1 list.
 WIDGET_KEYS = (
@@ -66,3 +76,38 @@ def shortcuts_help(window: QMainWindow) -> str:
         for keys, what in rows
     )
     return f"<table cellpadding=4>\n{cells}\n</table>"
+
+
+class ShortcutsDialog(QDialog):
+    """The F1 list in a box that scrolls: as a message box it stood 698 px tall and ran off
+    a 600 px screen, OK with it. Arrows and Page Up/Down scroll it, Enter or Esc closes it."""
+
+    def __init__(self, window: QMainWindow, parent: QWidget | None = None) -> None:
+        super().__init__(parent if parent is not None else window)
+        self.setObjectName("shortcutsHelp")
+        self.setWindowTitle("Keyboard shortcuts")
+        self._html = shortcuts_help(window)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("shortcutsList")
+        self.browser.setAccessibleName("Keyboard shortcuts")
+        self.browser.setHtml(self._html)
+        self.browser.setTabChangesFocus(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.setObjectName("shortcutsButtons")
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.browser, stretch=1)
+        layout.addWidget(buttons)
+        # Wide enough that each line reads on one or two rows, tall enough for the whole list
+        # where the screen allows; otherwise the list scrolls.
+        width = self.browser.fontMetrics().averageCharWidth() * 100
+        document = self.browser.document()
+        document.setTextWidth(width - 24)
+        height = int(document.size().height()) + buttons.sizeHint().height() + 48
+        fit_to_screen(self, width, height)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setDefault(True)
+        self.browser.setFocus()
+
+    def text(self) -> str:
+        """The list as HTML, as `shortcuts_help` made it."""
+        return self._html

@@ -39,6 +39,7 @@ from listen_drill.core.team import (
 from listen_drill.core.team_export import export_team_csv
 from listen_drill.core.wording import plural
 from listen_drill.ui.background import BackgroundTask
+from listen_drill.ui.screen_fit import fit_to_screen
 
 HEADERS = (
     "Agent",
@@ -145,7 +146,7 @@ class TeamView(QDialog):
         self.last_merge: MergeReport | None = None
         self.setObjectName("teamView")
         self.setWindowTitle(f"Team: {team_path.name}")
-        self.resize(980, 460)
+        fit_to_screen(self, 980, 460)  # never past a small screen
 
         self.summary = QLabel()
         self.summary.setObjectName("teamSummary")
