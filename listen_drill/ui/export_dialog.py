@@ -84,6 +84,9 @@ class ExportDialog(QDialog):
         self.task: BackgroundTask | None = None
         self.result_path: Path | None = None
         self._exporting = "csv"  # the format of the export running, for its confirmation
+        # The path Browse… already asked about replacing (its save dialog asks), so Export
+        # does not ask again for that one.
+        self._replace_confirmed: Path | None = None
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export progress")
 
@@ -105,10 +108,10 @@ class ExportDialog(QDialog):
             self.profile_list.addItem(item)
         self.profile_list.setMaximumHeight(110)
 
-        self.since_check = QCheckBox("From")
+        self.since_check = QCheckBox("Fro&m")
         self.since_check.setObjectName("exportSinceEnabled")
         self.since_edit = self._date_edit("exportSince", "Export from this day")
-        self.until_check = QCheckBox("To")
+        self.until_check = QCheckBox("&To")
         self.until_check.setObjectName("exportUntilEnabled")
         self.until_edit = self._date_edit("exportUntil", "Export up to this day")
         self.since_check.toggled.connect(self.since_edit.setEnabled)
@@ -179,6 +182,7 @@ class ExportDialog(QDialog):
         )
         if name:
             self.output_edit.setText(name)
+            self._replace_confirmed = Path(name).expanduser()
 
     def filters(self) -> ExportFilter:
         chosen = [
@@ -205,6 +209,8 @@ class ExportDialog(QDialog):
             return
         output = Path(self.output_edit.text()).expanduser()
         fmt, store_path = self.fmt(), self.store.path
+        if not self._may_write(output, fmt):
+            return
         self._exporting = fmt
 
         def job(progress: ProgressFn, cancel: CancelFn) -> Any:
@@ -216,6 +222,33 @@ class ExportDialog(QDialog):
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(lambda: self.buttons.setEnabled(True))
         self.task.start()
+
+    def _targets(self, output: Path, fmt: str) -> list[Path]:
+        """Every file the export writes: a CSV export writes its weekly summary beside it."""
+        return [output, summary_path_for(output)] if fmt == "csv" else [output]
+
+    def _may_write(self, output: Path, fmt: str) -> bool:
+        """Refuse a folder (the rename would fail naming the hidden temporary file) and ask
+        before replacing an existing file: a typed path got no question, only Browse… asked."""
+        targets = self._targets(output, fmt)
+        for target in targets:
+            if target.is_dir():
+                QMessageBox.warning(self, "Export", f"{target} is a folder; give a file name.")
+                return False
+        existing = [t for t in targets if t.exists()]
+        if not existing or (output == self._replace_confirmed and existing == [output]):
+            return True
+        names = "\n".join(str(t) for t in existing)
+        answer = QMessageBox.question(
+            self,
+            "Replace file?",
+            f"This already exists:\n{names}\n\nReplace it?"
+            if len(existing) == 1
+            else f"These already exist:\n{names}\n\nReplace them?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _done(self, path: object) -> None:
         self.result_path = Path(str(path))

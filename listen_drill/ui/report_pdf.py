@@ -34,7 +34,15 @@ from PySide6.QtGui import (
 
 from listen_drill.core.export.atomic import atomic_paths
 from listen_drill.core.export.progress import CancelFn, ProgressFn, Steps
-from listen_drill.core.export.report import OVERALL, AgentReport, ReportData, Trend
+from listen_drill.core.export.report import (
+    GOOD_SCORE,
+    OVERALL,
+    AgentReport,
+    ReportData,
+    Trend,
+    drill_name,
+    score_band,
+)
 from listen_drill.core.models import Skill
 from listen_drill.core.stats import (
     COMPLEX_SHARE_FAIR,
@@ -91,6 +99,16 @@ td.num, th.num {{ text-align: right; }}
 
 def _esc(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+def _lines(text: str) -> str:
+    """Escaped text that keeps its line breaks: a statement written on several lines (a
+    customer's list, a quoted message) reads wrong run into one line."""
+    return "<br>".join(_esc(line) for line in text.strip().splitlines())
+
+
+def _band_colour(value: float) -> str:
+    return BAND_COLOURS[score_band(value)]
 
 
 def _score(value: float | None) -> str:
@@ -184,18 +202,19 @@ def _listening_table(agent: AgentReport) -> str:
 
 
 def _drill_rows(agent: AgentReport, drills: Sequence[DrillScore], empty: str) -> str:
+    """Each drill by the start of what the customer said (as History names it) and its pack's
+    title: ids mean nothing to a lead; they show only for a drill whose words are unknown."""
     if not drills:
         return f"<tr><td colspan='3' class='muted'>{empty}</td></tr>"
     rows = []
     for drill in drills:
         pack_id, drill_id = drill.pack_id, drill.drill_id
         said = agent.statements.get((pack_id, drill_id), "")
-        if len(said) > 90:
-            said = said[:87].rstrip() + "…"
         rows.append(
-            f"<tr><td><b>{_esc(pack_id)} / {_esc(drill_id)}</b><br>"
-            f"<span class='small muted'>{_esc(said)}</span></td>"
-            f"<td class='num'><b>{drill.average:.0f}</b></td>"
+            f"<tr><td><b>{_esc(drill_name(said, drill_id))}</b><br>"
+            f"<span class='small muted'>{_esc(agent.pack_title(pack_id))}</span></td>"
+            f"<td class='num'><b style='color:{_band_colour(drill.average)}'>"
+            f"{drill.average:.0f}</b></td>"
             f"<td class='num small muted'>{drill.attempts}×</td></tr>"
         )
     return "".join(rows)
@@ -203,11 +222,13 @@ def _drill_rows(agent: AgentReport, drills: Sequence[DrillScore], empty: str) ->
 
 def _drills_table(agent: AgentReport) -> str:
     header = "<tr><th>Drill</th><th class='num'>Score</th><th class='num'>Tries</th></tr>"
-    strongest = _drill_rows(agent, agent.strongest, "Not enough drills yet.")
-    weakest = _drill_rows(agent, agent.weakest, "Not enough drills yet.")
+    strongest = _drill_rows(agent, agent.strongest, f"No drill scores {GOOD_SCORE} or more yet.")
+    weakest = _drill_rows(agent, agent.weakest, f"No drill scores below {GOOD_SCORE}.")
     return (
         "<h3>Strongest and weakest drills</h3>"
-        "<p class='small muted'>Each drill's score is the average of its latest three tries.</p>"
+        "<p class='small muted'>Each drill's score is the average of its latest three tries. "
+        f"Strongest: drills scoring {GOOD_SCORE} or more, best first; to practise: drills "
+        f"below {GOOD_SCORE}, weakest first (up to three each).</p>"
         '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
         '<td width="49%" valign="top"><p><b style="color:#1e8449">Strongest</b></p>'
         f'<table width="100%" cellpadding="4" cellspacing="0">{header}{strongest}</table></td>'
@@ -233,19 +254,25 @@ def _best_replies(agent: AgentReport) -> str:
     `keep_together` can find it and move it whole to the next page."""
     if not agent.best_replies:
         return ""
-    parts = ["<h3>Best replies</h3>"]
+    # The rule goes in the heading's own block: a separate note would come between the
+    # heading and its first card, and `keep_together` moves a heading with the card after it.
+    parts = [
+        "<h3>Best replies <span class='small muted'>(scoring "
+        f"{GOOD_SCORE} or more out of 100, highest first, one per drill)</span></h3>"
+    ]
     for reply in agent.best_replies:
         worked = _sentences(reply.worked[:2])
+        colour = _band_colour(reply.overall)
         parts.append(
             '<p style="background-color:#f4f6f7; margin-bottom:6px">'
-            f'<a name="{CARD_ANCHOR}"><b style="font-size:13pt; color:#1e8449">{reply.overall}'
+            f'<a name="{CARD_ANCHOR}"><b style="font-size:13pt; color:{colour}">{reply.overall}'
             "</b></a>&nbsp;&nbsp;"
-            f"<span class='small muted'>{_esc(reply.pack_id)} / {_esc(reply.drill_id)}, "
+            f"<span class='small muted'>{_esc(agent.pack_title(reply.pack_id))}, "
             f"{_esc(reply.created_at[:10])}"
             + (f" · what worked: {_esc(worked)}" if worked else "")
             + "</span><br>"
-            f"<span class='muted'>Customer:</span> <span class='quote'>{_esc(reply.statement)}"
-            f"</span><br><b>Reply:</b> {_esc(reply.response)}" + "</p>"
+            f"<span class='muted'>Customer:</span> <span class='quote'>{_lines(reply.statement)}"
+            f"</span><br><b>Reply:</b> {_lines(reply.response)}" + "</p>"
         )
     return "".join(parts)
 

@@ -62,6 +62,9 @@ def atomic_paths(*targets: Path) -> Iterator[list[Path]]:
     The renames happen only after the body finished for every file, so a cancelled two-file
     export (attempts CSV and summary CSV) leaves neither file.
     """
+    for target in targets:
+        if target.is_dir():  # else the rename fails naming the hidden temporary file
+            raise IsADirectoryError(f"{target} is a folder; give a file name.")
     temps: list[Path] = []
     try:
         for target in targets:

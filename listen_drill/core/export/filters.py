@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -69,8 +69,12 @@ class ExportFilter:
         listed = ", ".join(sorted(known)) or "none yet"
         raise FilterError(f"No pack with id {self.pack_id!r}. {hint}Packs: {listed}.")
 
-    def describe(self) -> str:
-        """One line for a report's header, e.g. "2026-01-05 to 2026-02-01 · pack fundamentals"."""
+    def describe(self, pack_titles: Mapping[str, str] | None = None) -> str:
+        """One line for a report's header, e.g. "2026-01-05 to 2026-02-01 · pack Fundamentals".
+
+        A lead knows packs by title, so the pack is named by `pack_titles` when it is there
+        (its id only for a pack no longer known).
+        """
         parts: list[str] = []
         if self.since and self.until:
             parts.append(f"{self.since.isoformat()} to {self.until.isoformat()}")
@@ -80,7 +84,10 @@ class ExportFilter:
             parts.append(f"up to {self.until.isoformat()}")
         else:
             parts.append("all dates")
-        parts.append(f"pack {self.pack_id}" if self.pack_id else "all packs")
+        if self.pack_id:
+            parts.append(f"pack {(pack_titles or {}).get(self.pack_id, self.pack_id)}")
+        else:
+            parts.append("all packs")
         return " · ".join(parts)
 
 

@@ -7,7 +7,7 @@ same figures as the agent's own dashboard, and the renderer only lays them out.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from listen_drill.core.export.filters import EVERYTHING, ExportFilter
@@ -16,6 +16,7 @@ from listen_drill.core.export.source import AttemptSource, BestReply
 from listen_drill.core.models import Profile
 from listen_drill.core.stats import (
     STAT_SKILLS,
+    Band,
     DailyTotals,
     DrillScore,
     ListeningProfile,
@@ -33,6 +34,9 @@ TREND_WEEKS = 4
 #: Drills listed as strongest and as weakest, and best replies quoted, per agent.
 DRILLS_LISTED = 3
 BEST_REPLIES = 3
+#: Score bands out of 100, as the feedback panel colours a score: good from 70, fair from 40.
+GOOD_SCORE = 70
+FAIR_SCORE = 40
 OVERALL = "overall"
 TREND_KEYS: tuple[str, ...] = (OVERALL, *(skill.value for skill in STAT_SKILLS))
 
@@ -50,6 +54,24 @@ class Trend:
     def change(self, key: str = OVERALL) -> float | None:
         now, before = self.recent.get(key), self.earlier.get(key)
         return None if now is None or before is None else now - before
+
+
+def score_band(value: float) -> Band:
+    """The band of a score out of 100, so the report colours a 0 red and not green."""
+    if value >= GOOD_SCORE:
+        return Band.GOOD
+    return Band.FAIR if value >= FAIR_SCORE else Band.BELOW
+
+
+def drill_name(statement: str, drill_id: str, limit: int = 90) -> str:
+    """A drill as the agent knows it: the start of what the customer said, on one line (as
+    History names it); the id only when no statement is known."""
+    one_line = " ".join(statement.split())
+    if not one_line:
+        return drill_id
+    if len(one_line) > limit:
+        one_line = one_line[: limit - 1].rstrip() + "…"
+    return f"“{one_line}”"
 
 
 def _figures(averages: SkillAverages) -> dict[str, float | None]:
@@ -83,6 +105,11 @@ class AgentReport:
     statements: Mapping[tuple[str, str], str]  # (pack, drill) -> what the customer said
     first_day: date | None
     last_day: date | None
+    pack_titles: Mapping[str, str] = field(default_factory=dict)
+
+    def pack_title(self, pack_id: str) -> str:
+        """The pack's title; its id only for a pack no longer known (removed, or a team's)."""
+        return self.pack_titles.get(pack_id, pack_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +122,7 @@ class ReportData:
     agents: tuple[AgentReport, ...]
     team: SkillAverages
     team_weekly: tuple[PeriodPoint, ...]
+    pack_titles: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def is_team(self) -> bool:
@@ -104,10 +132,14 @@ class ReportData:
 def strongest_and_weakest(
     ranked: Sequence[DrillScore], count: int = DRILLS_LISTED
 ) -> tuple[tuple[DrillScore, ...], tuple[DrillScore, ...]]:
-    """Split drills ranked weakest first into the best and the worst, never listing one twice."""
-    each = min(count, len(ranked) // 2)
-    weakest = tuple(ranked[:each])
-    strongest = tuple(reversed(ranked[len(ranked) - max(each, 1 if ranked else 0) :]))
+    """Split drills ranked weakest first into the best (scoring `GOOD_SCORE` or more, best
+    first) and those to practise (below it, weakest first), up to `count` each.
+
+    Split by score rather than by rank: with two drills the weaker one may still score 88, and
+    a lead reading "To practise" would send the agent back to a drill they already do well.
+    """
+    weakest = tuple(d for d in ranked if d.average < GOOD_SCORE)[:count]
+    strongest = tuple(d for d in reversed(ranked) if d.average >= GOOD_SCORE)[:count]
     return strongest, weakest
 
 
@@ -126,13 +158,16 @@ def agent_report(
         listening=listening_profile(rows),
         strongest=strongest,
         weakest=weakest,
-        best_replies=tuple(source.best_replies(profile, filters, BEST_REPLIES)),
+        best_replies=tuple(
+            source.best_replies(profile, filters, BEST_REPLIES, min_overall=GOOD_SCORE)
+        ),
         statements={
             (d.pack_id, d.drill_id): source.statement_of(d.pack_id, d.drill_id)
             for d in (*strongest, *weakest)
         },
         first_day=totals.days[0].day if totals.days else None,
         last_day=totals.days[-1].day if totals.days else None,
+        pack_titles=source.pack_titles(),
     )
 
 
@@ -158,13 +193,15 @@ def build_report(
         [source.daily_totals(p.id, filters) for p in profiles] if profiles else [],
     )
     steps.finish()
+    pack_titles = source.pack_titles()
     return ReportData(
         title=title,
-        scope=filters.describe(),
+        scope=filters.describe(pack_titles),
         generated_on=today or date.today(),
         agents=tuple(agents),
         team=skill_averages(team_totals),
         team_weekly=tuple(period_series(team_totals, "week")),
+        pack_titles=pack_titles,
     )
 
 

@@ -89,6 +89,19 @@ class AttemptSource:
             ids.update(row[0] for row in self.db.execute("SELECT id FROM packs"))
         return ids
 
+    def pack_titles(self) -> dict[str, str]:
+        """Each known pack's title by id: the bundled packs, then a store's library (a team
+        file has none, so its own packs keep their ids)."""
+        from listen_drill.core.packs.reserved import bundled_pack_titles
+
+        titles = dict(bundled_pack_titles())
+        if self.db["packs"].exists():
+            titles.update(
+                (str(row[0]), str(row[1] or row[0]))
+                for row in self.db.execute("SELECT id, title FROM packs")
+            )
+        return titles
+
     def chosen_profiles(self, filters: ExportFilter) -> list[Profile]:
         """The profiles `filters` names, after checking it names a pack that exists."""
         filters.check_pack(self.pack_ids())
@@ -156,10 +169,13 @@ class AttemptSource:
         return str(row[0] or "") if row else ""
 
     def best_replies(
-        self, profile: Profile, filters: ExportFilter, limit: int = 3
+        self, profile: Profile, filters: ExportFilter, limit: int = 3, *, min_overall: int = 0
     ) -> list[BestReply]:
-        """The highest-scoring replies, newest first among equals, one per drill."""
+        """The highest-scoring replies scoring at least `min_overall`, newest first among
+        equals, one per drill: a "best" reply that scored 0 would show a lead bad practice."""
         where, params = self._where(profile.id, filters)
+        where = f"{where} AND overall >= ?" if where else "WHERE overall >= ?"
+        params = [*params, min_overall]
         sql = f"""
             SELECT pack_id, drill_id, created_at, overall, statement, response, feedback
             FROM attempts {where} ORDER BY overall DESC, created_at DESC LIMIT ?
