@@ -115,6 +115,16 @@ def _practise(store: Store, ranked: list[stats.DrillScore]) -> list[PractiseItem
     return items[:PRACTISE_SHOWN]
 
 
+def practise_text(item: PractiseItem) -> str:
+    """A "Practise next" row: the score, the customer's words, then the pack's title.
+
+    The statement comes first because it is what tells two rows apart: two drills of one pack
+    with a long title read the same when the title comes first and the list cuts off the rest.
+    """
+    one_line = " ".join(item.statement.split())  # the list elides what does not fit
+    return f"{item.average:.0f} · “{one_line}” · {item.pack_title}"
+
+
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value:.0f}"
 
@@ -272,9 +282,8 @@ class DashboardView(QWidget):
         self.next_label.setText("<br>".join(lines) or "Nothing yet.")
         self.practise_list.clear()
         for item in data.practise:
-            one_line = " ".join(item.statement.split())  # the list elides what does not fit
-            entry = QListWidgetItem(f"{item.average:.0f} · {item.pack_title}: “{one_line}”")
-            entry.setToolTip(item.statement)
+            entry = QListWidgetItem(practise_text(item))
+            entry.setToolTip(f"{item.pack_title}\n\n{item.statement}")
             entry.setData(DRILL_KEY_ROLE, (item.pack_id, item.drill_id))
             self.practise_list.addItem(entry)
         self.practise_list.setVisible(bool(data.practise))

@@ -56,11 +56,23 @@ def pack_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
 
 
 def refusal_message(paths: list[Path]) -> str:
-    """The status bar's answer to a drop of files none of which is a pack: why, and the fix."""
+    """Why files none of which is a pack are not taken, and the fix, in full (judged by name
+    only: the drop itself reads the file, as Ctrl+O does, and says what its content shows)."""
     first = paths[0]
     reason = not_a_pack_file(first.name) or "is not a pack file"
     others = f" (and {plural(len(paths) - 1, 'other file')})" if len(paths) > 1 else ""
     return f"{first.name}{others} was not imported: it {reason}"
+
+
+def refusal_status(paths: list[Path]) -> str:
+    """The status bar's short line for a drag of files that are not packs.
+
+    The full message (the fix: save as CSV UTF-8, or rename) is a few hundred characters, cut
+    off at the window's edge in the status bar; the drop shows it in the problems dialog.
+    """
+    first = paths[0]
+    others = f" (and {plural(len(paths) - 1, 'other file')})" if len(paths) > 1 else ""
+    return f"{first.name}{others} is not a .toml or .csv pack: drop it to see what to do."
 
 
 class ProblemsDialog(QDialog):
@@ -189,29 +201,27 @@ class PackImporter(QObject):
             self.import_file(Path(name))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Any local file is taken, not only .toml and .csv: a drag the window refuses never
+        # delivers its drop, so the fix for a .xlsx (or a CSV pack saved as .txt) would only
+        # ever be a status line cut off at the window's edge. The drop reads the file like
+        # Ctrl+O and shows the same problems dialog, with the same content-aware message.
         if watched is self.window:
             if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
                 assert isinstance(event, QDragEnterEvent | QDropEvent)
-                if pack_paths(event):
+                files = local_paths(event)
+                if files:
                     event.acceptProposedAction()
+                    if event.type() == QEvent.Type.DragEnter and not pack_paths(event):
+                        self.window.statusBar().showMessage(refusal_status(files), 15000)
                     return True
-                if event.type() == QEvent.Type.DragEnter:
-                    # Refused (the cursor says no); the status bar says why, while it is there.
-                    self._say_refused(local_paths(event))
             elif event.type() == QEvent.Type.Drop:
                 assert isinstance(event, QDropEvent)
-                paths = pack_paths(event)
+                paths = pack_paths(event) or local_paths(event)
                 if paths:
                     event.acceptProposedAction()
                     self.import_file(paths[0])
                     return True
-                self._say_refused(local_paths(event))
         return super().eventFilter(watched, event)
-
-    def _say_refused(self, paths: list[Path]) -> None:
-        """Tell why files dragged onto the window are not taken: a .json or .xlsx is not a pack."""
-        if paths:
-            self.window.statusBar().showMessage(refusal_message(paths), 15000)
 
     def import_file(self, path: Path) -> None:
         """Check `path` in a worker thread, then import it or show its problems."""

@@ -111,3 +111,62 @@ def test_day_labels_name_today_and_never_repeat(count: int) -> None:
     assert indexes == sorted(indexes) and len(set(texts)) == len(texts)
     assert all(b - a == DAY_LABEL_EVERY for a, b in pairwise(indexes))
     assert indexes[0] < DAY_LABEL_EVERY
+
+
+LONG_TITLE = "Northern region returns desk: level two refunds and exchanges"
+TWO_DRILLS = f"""[pack]
+id = "north"
+title = "{LONG_TITLE}"
+version = "1"
+
+[[drills]]
+id = "late"
+statement = "My refund is three weeks late and I am fed up with waiting."
+exemplars = ["So the refund is late and you are fed up. What happened when you asked?"]
+
+[[drills]]
+id = "rude"
+statement = "Your agent hung up on me when I asked about the exchange."
+exemplars = ["So you were cut off mid-call. That sounds upsetting. What did you need?"]
+"""
+
+
+def test_practise_next_rows_differ_when_the_pack_title_is_long(
+    qtbot: QtBot, data_dir: Path, tmp_path: Path
+) -> None:
+    """Title first, both rows read "88 · Northern region returns desk: level two ref…"."""
+    from listen_drill.core.packs.validate import validate_file
+
+    pack_file = tmp_path / "north.toml"
+    pack_file.write_text(TWO_DRILLS, encoding="utf-8")
+    validation = validate_file(pack_file, score_exemplars=False)
+    assert validation.pack is not None, validation.problems
+    with Store.open(data_dir) as store:
+        store.save_pack(validation.pack, source="imported", source_path=str(pack_file))
+        profile = store.current_profile()
+        for index in range(4):
+            add_attempts(store, profile, 1, start=datetime.now(UTC) - timedelta(hours=index + 1))
+        rows = store.db.execute("SELECT id FROM attempts ORDER BY id").fetchall()
+        for (attempt_id,), drill in zip(rows, ("late", "rude", "late", "rude"), strict=True):
+            store.db.execute(
+                "UPDATE attempts SET pack_id = 'north', drill_id = ?, overall = 40 WHERE id = ?",
+                [drill, attempt_id],
+            )
+        store.db.conn.commit()
+
+    window = open_progress(qtbot, data_dir, (800, 600))
+    practise = window.dashboard.practise_list
+    assert practise.count() == 2
+    width = practise.viewport().width()
+    shown = [
+        practise.fontMetrics().elidedText(
+            practise.item(row).text(), Qt.TextElideMode.ElideRight, width
+        )
+        for row in range(2)
+    ]
+    assert shown[0] != shown[1], shown
+    assert all("“" in text for text in shown), "the customer's words show before the title"
+    tips = [practise.item(row).toolTip() for row in range(2)]
+    assert all(LONG_TITLE in tip for tip in tips)
+    assert any("three weeks late" in tip for tip in tips)
+    assert any("hung up on me" in tip for tip in tips)

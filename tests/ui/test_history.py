@@ -259,8 +259,10 @@ def test_practise_next_names_drills_and_enter_opens_one(qtbot: QtBot, data_dir: 
     practise = window.dashboard.practise_list
     assert practise.count() == 2
     first = practise.item(0)
-    assert first.text().startswith(f"{weakest.feedback.overall} · {pack_title}: “")
-    assert first.toolTip() == weakest.statement  # named by what the customer said, not an id
+    # the customer's words first, so rows of one long-titled pack still differ
+    assert first.text().startswith(f"{weakest.feedback.overall} · “")
+    assert first.text().endswith(f"” · {pack_title}")
+    assert first.toolTip() == f"{pack_title}\n\n{weakest.statement}"  # words, not an id
     practise.setFocus()
     qtbot.keyClick(practise, Qt.Key.Key_Return)
     assert window.tabs.currentIndex() == 0

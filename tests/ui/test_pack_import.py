@@ -97,16 +97,6 @@ def test_dropping_a_broken_pack_lists_every_problem_and_changes_nothing(
     dialog.grab().save(str(tmp_path / "problems.png"))
 
 
-def test_dropping_something_else_is_ignored(qtbot: QtBot, data_dir: Path, tmp_path: Path) -> None:
-    window = open_window(qtbot, data_dir)
-    other = tmp_path / "notes.txt"
-    other.write_text("hello", encoding="utf-8")
-    event = drop(window, other)
-    assert not window.pack_importer.busy
-    assert window.pack_importer.dialog is None
-    assert not event.isAccepted()
-
-
 def test_a_csv_from_the_corpus_shows_its_line(qtbot: QtBot, data_dir: Path) -> None:
     window = open_window(qtbot, data_dir)
     assert not import_and_wait(qtbot, window, CORPUS / "csv-bad-intensity.csv")

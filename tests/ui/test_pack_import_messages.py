@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextDocument
+from PySide6.QtCore import QMimeData, QUrl
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -103,48 +103,6 @@ def test_a_refused_file_name_with_markup_shows_as_written(
     heading = heading_of(window)
     assert heading.startswith("Q&A <draft>.toml was not imported: 1 error and 1 warning.")
     window.pack_importer.dialog.grab().save(str(tmp_path / "pack-not-imported.png"))  # type: ignore[union-attr]
-
-
-def test_dropping_a_json_or_spreadsheet_file_says_why_in_the_status_bar(
-    qtbot: QtBot, data_dir: Path, tmp_path: Path
-) -> None:
-    window = open_window(qtbot, data_dir)
-    sheet = tmp_path / "refunds.xlsx"
-    sheet.write_bytes(b"PK\x03\x04")
-    mime = drop_mime(sheet)  # kept: the event does not own its mime data
-    enter = QDragEnterEvent(
-        QPoint(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.pack_importer.eventFilter(window, enter)
-    assert not enter.isAccepted()
-    message = window.statusBar().currentMessage()
-    assert message.startswith("refunds.xlsx was not imported: it is a spreadsheet file (.xlsx)")
-    assert "CSV UTF-8" in message
-
-    data = tmp_path / "refunds.json"
-    data.write_text("{}", encoding="utf-8")
-    mime = drop_mime(data)
-    drop = QDropEvent(
-        QPointF(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.pack_importer.eventFilter(window, drop)
-    assert not drop.isAccepted()
-    assert not window.pack_importer.busy and window.pack_importer.dialog is None
-    assert (
-        window.statusBar()
-        .currentMessage()
-        .startswith(
-            "refunds.json was not imported: it is a JSON file; a pack is a .toml or .csv file"
-        )
-    )
 
 
 def test_the_round_summary_shows_the_title_as_written_and_one_attempt(
