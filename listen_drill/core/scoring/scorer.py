@@ -563,10 +563,20 @@ def _explain_argued(findings: list[Finding], phrase: str) -> list[Finding]:
     return [f._replace(suggestion=tip) if f.kind in ARGUED_KINDS else f for f in findings]
 
 
+# What the company's side of an argument opens with: "…, but refunds are processed in order",
+# "…, however engineers do get held up", "…, but the warehouse marked it complete".
+COMPANY_SIDE = ("we ", "we'", "our ", "the ", "it's our", "it is our", "that's our",
+                "that is our", "that's how", "this is our", "there's nothing",
+                "there is nothing", "i can't", "i cannot", "i'm afraid", "unfortunately",
+                "refunds", "engineers", "policy", "rules ", "it's policy", "it's company",
+                "company ", "delays ", "couriers ")  # fmt: skip
+
+
 def _company_side(lowered: str, position: int) -> bool:
     """After "I understand, but", whether the sentence turns to the company's side ("…, but
-    refunds are processed in order") rather than back to the customer ("…, but your parcel…")."""
-    return not lowered[position:].lstrip(" ,").startswith(("you", "i can see", "i can hear"))
+    refunds are processed in order") rather than back to the customer ("…, but your parcel…",
+    "…, but it sounds like a third late delivery")."""
+    return lowered[position:].lstrip(" ,").startswith(COMPANY_SIDE)
 
 
 def _sentence_end(all_sentences: list[Sentence], position: int) -> int:
