@@ -72,7 +72,8 @@ def render(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
 
     def shoot(window: MainWindow, name: str) -> None:
-        app.processEvents()
+        for _ in range(5):  # a size change asks its parents in turn: let the layouts settle
+            app.processEvents()
         path = out_dir / name
         window.grab().save(str(path))
         written.append(path)
