@@ -349,4 +349,5 @@ def _allowed(expected: frozenset[str], lexicon: Lexicon, given: bool) -> frozens
         return related(expected) if expected else frozenset(families_except_positive(lexicon))
     if expected and not expected - POSITIVE:
         return POSITIVE  # a happy customer: naming their relief fits, naming anger doesn't
-    return frozenset(families_except_positive(lexicon))  # cues can't tell which pain
+    # cues can't tell which pain; a happy word the customer used ("I was so excited") still fits
+    return frozenset(families_except_positive(lexicon)) | (expected & POSITIVE)

@@ -272,7 +272,7 @@ def analyse_paraphrase(
             and overlap >= 2
             and (validations or feeling_spans)
             and not sentence.asks
-            and _validated_next(sentences, index, by_sentence, validations + feeling_spans)
+            and _validated_next(sentences, index, by_sentence, [*validations, *feeling_spans])
         ):
             framed = True  # "£340 when it's usually £25, for a weekend. That's a horrible shock."
         strong_frame = lead.startswith(STRONG_FRAMES)

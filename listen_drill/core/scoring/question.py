@@ -52,6 +52,7 @@ CHOICE_TAIL = re.compile(
 )
 # "Again?!", "Seriously?!": surprise, said with the customer, asks nothing.
 EXCLAIMED = re.compile(r"^\W*(?:[\w']+\W+){0,3}?[\w']+\s*(?:\?+!+|!+\?+)[?!\s]*$")
+ASKING = ("what", "how", "why", "who", "where", "when", "which")  # "What happened?!" asks
 # "Shall we go through it together?": an offer, answered by getting on with it.
 OFFER = re.compile(r"\bshall (?:we|i)\b")
 OBJECTS = ("it", "that", "this", "your")  # after an imperative "do", not a subject
@@ -230,10 +231,12 @@ SUGGESTION_LEADS = ("why don't you ", "why dont you ", "why not ")
 def _suggestion(text: str, lexicon: Lexicon, asks: bool) -> QuestionType:
     """ "Why don't you try online banking?" advises, to be taken or not: closed, and no
     accusation. "Why don't you tell me what happened?" invites."""
-    rest = text.split(" ", 3)[3] if text.startswith("why d") and text.count(" ") >= 3 else ""
-    if not text.startswith("why not "):
-        if _starts(rest, lexicon.invitation_verbs):
-            return QuestionType.OPEN
+    words = 2 if text.startswith("why not ") else 3
+    rest = text.split(" ", words)[words] if text.count(" ") >= words else ""
+    rest = rest.removeprefix("just ")
+    if _starts(rest, lexicon.invitation_verbs):
+        return QuestionType.OPEN  # "Why not tell me what happened?"
+    if words == 3:
         return QuestionType.CLOSED
     return QuestionType.CLOSED if asks else QuestionType.NONE
 
@@ -411,7 +414,7 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
                 text, asks = rest, True
             break
     text = strip_fillers(text, lexicon)
-    if asks and "!" in text[-4:] and EXCLAIMED.match(text):
+    if asks and "!" in text[-4:] and EXCLAIMED.match(text) and not text.startswith(ASKING):
         return QuestionType.NONE  # "Again?!": surprise shared, nothing asked
     if asks_only_oneself(text) or starts_with_any(text, lexicon.rhetorical):
         return QuestionType.NONE  # "Why am I so unlucky?", "Who knows?": nothing to answer

@@ -34,6 +34,7 @@ from listen_drill.core.scoring.paraphrase import (
     analyse_paraphrase,
     content_of,
 )
+from listen_drill.core.scoring.patterns import PhrasePattern
 from listen_drill.core.scoring.question import (
     AGREEMENT_TAG,
     OFFER,
@@ -141,7 +142,7 @@ class Scorer:
         ]  # "That's not true, our logs show your connection…": the rest argues on, it reflects
         if leading := self.lexicon.leading:  # "You'd agree it's worth it?" argues, it reflects not
             blocked += [(q.sentence.start, q.sentence.end) for q in questions
-                        if leading.search(q.sentence.text)]  # fmt: skip
+                        if _leads(leading, q.sentence.text)]  # fmt: skip
         dismissed = [
             (hit.start, _sentence_end(all_sentences, hit.start))
             for hit in phrase_hits
@@ -540,6 +541,12 @@ DISMISSING = frozenset({"premature_reassurance", "minimising", "policy", "warnin
 
 
 ARGUED_KINDS = frozenset({"emotion.missing", "paraphrase.missing"})
+
+
+def _leads(leading: PhrasePattern, text: str) -> bool:
+    """Whether a question pushes an answer beyond a closing ", right?", which only asks for a
+    nod (see AGREEMENT_TAG): "…, which is so stressful, right?" still reflects."""
+    return any(not match.group().startswith("right") for match in leading.finditer(text))
 
 
 def _warm_after(lowered: str, tokens: list[Token], start: int, end: int, lexicon: Lexicon) -> bool:
