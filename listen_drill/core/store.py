@@ -121,7 +121,7 @@ class StoreNeedsUpgradeError(StoreError):
             "it can be read"
         )
         if is_writable(path) and is_writable(path.parent):
-            message = f"{start}: open it for writing once (Store.for_reading does so)."
+            message = f"{start}: start listen-drill once with this data folder to upgrade it."
         else:
             message = (
                 f"{start}, which needs write access to its data folder {path.parent}, and the "

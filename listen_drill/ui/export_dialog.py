@@ -133,6 +133,8 @@ class ExportDialog(QDialog):
         # Wide enough for a usual home-folder path; the full path is always in the tooltip.
         self.output_edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 52)
         self.output_edit.textChanged.connect(self.output_edit.setToolTip)
+        # A path typed or changed after Browse… asked about it is asked about again.
+        self.output_edit.textChanged.connect(self._forget_confirmation)
         self.output_edit.setToolTip(self.output_edit.text())
         browse = QPushButton("&Browse…")
         browse.setObjectName("exportBrowse")
@@ -250,7 +252,14 @@ class ExportDialog(QDialog):
         )
         return answer == QMessageBox.StandardButton.Yes
 
+    def _forget_confirmation(self, text: str) -> None:
+        if self._replace_confirmed is not None and Path(text).expanduser() != (
+            self._replace_confirmed
+        ):
+            self._replace_confirmed = None
+
     def _done(self, path: object) -> None:
+        self._replace_confirmed = None  # the next export to it replaces what this one wrote
         self.result_path = Path(str(path))
         self.buttons.setEnabled(True)
         self.exported.emit(export_message(self._exporting, self.result_path))

@@ -32,7 +32,6 @@ from listen_drill.core.packs.problems import Problem
 from listen_drill.core.packs.validate import (
     PACK_SUFFIXES,
     Validation,
-    not_a_pack_file,
     validate_file,
 )
 from listen_drill.core.store import StoreError
@@ -53,15 +52,6 @@ def local_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
 def pack_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
     """The local .toml and .csv files a drag carries."""
     return [path for path in local_paths(event) if path.name.lower().endswith(PACK_SUFFIXES)]
-
-
-def refusal_message(paths: list[Path]) -> str:
-    """Why files none of which is a pack are not taken, and the fix, in full (judged by name
-    only: the drop itself reads the file, as Ctrl+O does, and says what its content shows)."""
-    first = paths[0]
-    reason = not_a_pack_file(first.name) or "is not a pack file"
-    others = f" (and {plural(len(paths) - 1, 'other file')})" if len(paths) > 1 else ""
-    return f"{first.name}{others} was not imported: it {reason}"
 
 
 def refusal_status(paths: list[Path]) -> str:

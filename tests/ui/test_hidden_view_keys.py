@@ -150,7 +150,8 @@ def test_retry_then_next_is_not_a_draft(qtbot: QtBot, data_dir: Path) -> None:
     window.session.index -= 1
     window._show_current_drill()  # back on the retried drill
     assert window.retrying is not None, "still retrying: the old feedback is the previous one"
-    assert window.feedback_panel.findChildren(QWidget)  # shown, marked previous
+    assert window.feedback_panel.previous  # shown, marked as the previous attempt
+    assert "Previous attempt" in window.feedback_panel.overall_label.text()
     window.next_drill()
     assert not window.has_unsent_reply()
 
