@@ -23,3 +23,14 @@ def noun_for(count: int, noun: str) -> str:
 def plural(count: int, noun: str) -> str:
     """ "1 drill", "2 drills", "1,200 attempts", "2 model replies": a count with its noun."""
     return f"{count:,} {noun_for(count, noun)}"
+
+
+def drill_name(statement: str, drill_id: str = "", limit: int = 90) -> str:
+    """A drill as the agent knows it: the start of what the customer said, on one line (as
+    History and the report name drills); the id only when no statement is known."""
+    one_line = " ".join(statement.split())
+    if not one_line:
+        return drill_id
+    if len(one_line) > limit:
+        one_line = one_line[: limit - 1].rstrip() + "…"
+    return f"“{one_line}”"

@@ -9,6 +9,7 @@ from PySide6.QtGui import QFontMetrics, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from listen_drill.core.models import DRILL_SKILLS, Drill, Skill
+from listen_drill.ui.rich_text import escaped_lines
 
 SKILL_ASKS = {
     Skill.PARAPHRASE: "say back what happened in your own words",
@@ -55,8 +56,7 @@ def reply_placeholder(drill: Drill | None) -> str:
 
 def statement_html(statement: str) -> str:
     """The customer's words as rich text, escaped, with their own line breaks kept."""
-    lines = html.escape(statement).split("\n")
-    return f"<p style='font-size:{STATEMENT_POINT_SIZE}pt'>“{'<br>'.join(lines)}”</p>"
+    return f"<p style='font-size:{STATEMENT_POINT_SIZE}pt'>“{escaped_lines(statement)}”</p>"
 
 
 class DrillCard(QFrame):

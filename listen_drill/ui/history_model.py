@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 )
 
 from listen_drill.core.models import AttemptRow, Skill
+from listen_drill.core.wording import drill_name
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -65,14 +66,6 @@ DRILL_NAME_CHARS = 120
 #: How much of it the Drill column's tooltip shows, wrapped at TOOLTIP_WIDTH characters.
 TOOLTIP_CHARS = 400
 TOOLTIP_WIDTH = 70
-
-
-def drill_name(statement: str) -> str:
-    """A drill as the agent knows it: the start of what the customer said, on one line."""
-    one_line = " ".join(statement.split())
-    if len(one_line) <= DRILL_NAME_CHARS:
-        return f"“{one_line}”"
-    return f"“{one_line[:DRILL_NAME_CHARS].rstrip()}…”"
 
 
 def skill_score(row: AttemptRow, skill: Skill) -> float | None:
@@ -168,7 +161,9 @@ class HistoryTableModel(QAbstractTableModel):
 
     def _set_statements(self, statements: Mapping[tuple[str, str], str]) -> None:
         self._statements = dict(statements)
-        self._names = {key: drill_name(text) for key, text in self._statements.items()}
+        self._names = {
+            key: drill_name(text, limit=DRILL_NAME_CHARS) for key, text in self._statements.items()
+        }
 
     def drill_keys(self) -> set[tuple[str, str]]:
         """Every (pack id, drill id) the loaded rows name."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import sqlite3
 from contextlib import suppress
 from datetime import date
@@ -38,6 +37,7 @@ from listen_drill.ui.history_model import (
     HistoryTableModel,
     local_time,
 )
+from listen_drill.ui.rich_text import escaped_lines
 from listen_drill.ui.screen_fit import fit_to_screen
 
 SKILL_CHOICES: tuple[tuple[str, Skill | None], ...] = (
@@ -66,7 +66,7 @@ class AttemptDialog(QDialog):
         self.setWindowTitle(f"Attempt of {local_time(attempt.created_at)}")
         fit_to_screen(self, 760, 640)  # never past a small screen
         layout = QVBoxLayout(self)
-        statement = QLabel(f"<p><b>Customer:</b> “{_escape_lines(attempt.statement)}”</p>")
+        statement = QLabel(f"<p><b>Customer:</b> “{escaped_lines(attempt.statement)}”</p>")
         statement.setObjectName("attemptStatement")
         statement.setWordWrap(True)
         statement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -118,11 +118,6 @@ class BoundDateEdit(QDateEdit):
 
     def focusNextPrevChild(self, forward: bool) -> bool:
         return QWidget.focusNextPrevChild(self, forward)
-
-
-def _escape_lines(text: str) -> str:
-    """Text for rich text: escaped, its own line breaks kept (a statement may have several)."""
-    return "<br>".join(html.escape(line) for line in text.split("\n"))
 
 
 FIRST_PAGE = 200  # the newest attempts, shown at once while the whole history loads

@@ -40,7 +40,6 @@ from listen_drill.core.export.report import (
     AgentReport,
     ReportData,
     Trend,
-    drill_name,
     score_band,
 )
 from listen_drill.core.models import Skill
@@ -58,6 +57,8 @@ from listen_drill.core.stats import (
     ProfileMetric,
     SkillAverages,
 )
+from listen_drill.core.wording import drill_name
+from listen_drill.ui.rich_text import escaped_lines
 
 SKILL_NAMES = {
     OVERALL: "Overall",
@@ -99,12 +100,6 @@ td.num, th.num {{ text-align: right; }}
 
 def _esc(text: str) -> str:
     return html.escape(text, quote=True)
-
-
-def _lines(text: str) -> str:
-    """Escaped text that keeps its line breaks: a statement written on several lines (a
-    customer's list, a quoted message) reads wrong run into one line."""
-    return "<br>".join(_esc(line) for line in text.strip().splitlines())
 
 
 def _band_colour(value: float) -> str:
@@ -271,8 +266,9 @@ def _best_replies(agent: AgentReport) -> str:
             f"{_esc(reply.created_at[:10])}"
             + (f" · what worked: {_esc(worked)}" if worked else "")
             + "</span><br>"
-            f"<span class='muted'>Customer:</span> <span class='quote'>{_lines(reply.statement)}"
-            f"</span><br><b>Reply:</b> {_lines(reply.response)}" + "</p>"
+            f"<span class='muted'>Customer:</span> <span class='quote'>"
+            f"{escaped_lines(reply.statement)}</span><br>"
+            f"<b>Reply:</b> {escaped_lines(reply.response)}" + "</p>"
         )
     return "".join(parts)
 

@@ -63,17 +63,6 @@ def score_band(value: float) -> Band:
     return Band.FAIR if value >= FAIR_SCORE else Band.BELOW
 
 
-def drill_name(statement: str, drill_id: str, limit: int = 90) -> str:
-    """A drill as the agent knows it: the start of what the customer said, on one line (as
-    History names it); the id only when no statement is known."""
-    one_line = " ".join(statement.split())
-    if not one_line:
-        return drill_id
-    if len(one_line) > limit:
-        one_line = one_line[: limit - 1].rstrip() + "…"
-    return f"“{one_line}”"
-
-
 def _figures(averages: SkillAverages) -> dict[str, float | None]:
     return {OVERALL: averages.overall, **{s.value: averages.skill(s) for s in STAT_SKILLS}}
 
