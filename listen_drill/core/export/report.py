@@ -111,7 +111,6 @@ class ReportData:
     agents: tuple[AgentReport, ...]
     team: SkillAverages
     team_weekly: tuple[PeriodPoint, ...]
-    pack_titles: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def is_team(self) -> bool:
@@ -133,8 +132,13 @@ def strongest_and_weakest(
 
 
 def agent_report(
-    source: AttemptSource, profile: Profile, filters: ExportFilter = EVERYTHING
+    source: AttemptSource,
+    profile: Profile,
+    filters: ExportFilter = EVERYTHING,
+    pack_titles: Mapping[str, str] | None = None,
 ) -> AgentReport:
+    """One agent's page; `pack_titles` as `source.pack_titles()` gives them, read once per
+    report by `build_report`."""
     totals = source.daily_totals(profile.id, filters)
     rows = source.attempt_rows(profile.id, filters)
     ranked = drills_to_practise(rows, limit=len(rows) or 1)
@@ -156,7 +160,7 @@ def agent_report(
         },
         first_day=totals.days[0].day if totals.days else None,
         last_day=totals.days[-1].day if totals.days else None,
-        pack_titles=source.pack_titles(),
+        pack_titles=source.pack_titles() if pack_titles is None else pack_titles,
     )
 
 
@@ -172,9 +176,10 @@ def build_report(
     """The report for the filtered profiles (all of them by default)."""
     profiles = source.chosen_profiles(filters)
     steps = Steps(len(profiles) + 1, progress, cancel, every=1)
+    pack_titles = source.pack_titles()
     agents: list[AgentReport] = []
     for profile in profiles:
-        agents.append(agent_report(source, profile, filters))
+        agents.append(agent_report(source, profile, filters, pack_titles))
         steps.advance()
     chosen = {p.id for p in profiles}
     team_totals = _combined(
@@ -182,7 +187,6 @@ def build_report(
         [source.daily_totals(p.id, filters) for p in profiles] if profiles else [],
     )
     steps.finish()
-    pack_titles = source.pack_titles()
     return ReportData(
         title=title,
         scope=filters.describe(pack_titles),
@@ -190,7 +194,6 @@ def build_report(
         agents=tuple(agents),
         team=skill_averages(team_totals),
         team_weekly=tuple(period_series(team_totals, "week")),
-        pack_titles=pack_titles,
     )
 
 
