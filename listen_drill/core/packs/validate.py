@@ -182,6 +182,10 @@ def validate_file(
             # reading stops one byte past the limit so a huge file is never loaded whole.
             size = os.fstat(handle.fileno()).st_size
             if size > MAX_FILE_BYTES:
+                # a 6 MB spreadsheet needs "save it as CSV", not "too large"
+                wrong_kind = not_a_pack_file(path.name, handle.read(4096))
+                if wrong_kind is not None:
+                    return _refused(source, wrong_kind)
                 return _too_large(source, size)
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:

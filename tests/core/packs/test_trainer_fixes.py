@@ -400,3 +400,13 @@ def test_windows_line_ends_in_cells_and_toml_text_are_read_as_new_lines(tmp_path
     )
     drill = load_pack_file(toml).drills[0]
     assert (drill.statement, drill.notes) == ("Late.\nAgain.", "one\ntwo\nthree")
+
+
+def test_a_large_spreadsheet_is_told_to_be_saved_as_csv_not_that_it_is_too_large(
+    tmp_path: Path,
+) -> None:
+    sheet = tmp_path / "refunds.xlsx"
+    sheet.write_bytes(b"PK\x03\x04" + b"\0" * (6 * 1024 * 1024))
+    problems = [p.message for p in validate_file(sheet).problems]
+    assert len(problems) == 1
+    assert "CSV UTF-8" in problems[0] and "too large" not in problems[0]
