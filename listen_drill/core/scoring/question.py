@@ -435,6 +435,37 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
     return kind
 
 
+WH_STARTS = frozenset({"what", "how", "why", "when", "where", "which", "who"})
+AUX_STARTS = frozenset({"is", "are", "was", "were", "do", "does", "did", "have", "has", "can",
+                        "could", "would", "will"})  # fmt: skip
+JOINERS = ("and ", "or ", "but ", "also ", "so ")
+CHECKS = ("is that right", "is that correct", "is that fair", "is that it", "is that what",
+          "have i got", "did i get", "does that sound", "am i right", "do i have")  # fmt: skip
+LEAD_INS = frozenset({"can you tell me", "could you tell me", "can i ask", "may i ask",
+                      "could i ask", "can you let me know", "could you let me know"})  # fmt: skip
+
+
+def asks_twice(sentence: Sentence) -> bool:
+    """ "What time was the ride, and was it the same card both times?": two questions in one
+    sentence, which stack as two sentences would. A lead-in, a tag or a choice ("…, or a new
+    one?") is not a second question."""
+    text = sentence.text
+    if not sentence.asks or "," not in text:
+        return False
+    asking = 0
+    for clause in CLAUSE_SPLIT.split(text):
+        words = clause.strip().removeprefix("and ").split()
+        while words and f"{words[0]} " in JOINERS:
+            words = words[1:]
+        joined = " ".join(words)
+        if len(words) < 3 or joined.startswith(CHECKS) or joined.rstrip("?") in LEAD_INS:
+            continue  # "…, is that right?" checks; "Can you tell me, is it…?" leads in
+        first, second = words[0], words[1]
+        if first in WH_STARTS or (first in AUX_STARTS and second in PRONOUNS):
+            asking += 1
+    return asking >= 2
+
+
 def find_questions(all_sentences: list[Sentence], lexicon: Lexicon) -> list[QuestionFound]:
     found: list[QuestionFound] = []
     for sentence in all_sentences:

@@ -40,6 +40,7 @@ from listen_drill.core.scoring.question import (
     OFFER,
     QuestionFound,
     QuestionType,
+    asks_twice,
     find_questions,
     overall_type,
 )
@@ -385,12 +386,13 @@ class Scorer:
                 and not ("shall" in q.sentence.text and OFFER.search(q.sentence.text))
             )
         ]
-        if len(posed) >= 2:
+        asked_count = len(posed) + sum(1 for q in posed if asks_twice(q.sentence))
+        if asked_count >= 2:
             findings.append(
                 Finding(
                     "question.stacked",
                     Skill.QUESTION,
-                    f"{len(posed)} questions in a row: the customer can only answer one.",
+                    f"{asked_count} questions in a row: the customer can only answer one.",
                     "Ask one question, then wait for the answer.",
                     posed[0].sentence.start,  # all of them, as the message counts them
                     posed[-1].sentence.end,
