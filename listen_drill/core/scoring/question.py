@@ -413,7 +413,7 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
             if _starts(rest, lexicon.open_starts) or rest.startswith(("if ", "whether ")):
                 text, asks = rest, True
             break
-    text = strip_fillers(text, lexicon)
+    text = strip_fillers(text, lexicon).removeprefix("please ")  # "Please tell me more…"
     if asks and "!" in text[-4:] and EXCLAIMED.match(text) and not text.startswith(ASKING):
         return QuestionType.NONE  # "Again?!": surprise shared, nothing asked
     if asks_only_oneself(text) or starts_with_any(text, lexicon.rhetorical):

@@ -19,7 +19,11 @@ TOKEN_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+|)")
 # Written to begin with one character class, `[.!?]+[\"'”’)]*|\n+` matches the same, four times
 # as fast: the regex engine then skips straight to the next ".", "!", "?" or line break.
 # "£59.99" is one number, not two sentences: a full stop between digits ends nothing.
-SENTENCE_END_RE = re.compile(r"[.!?\n](?!(?<=\d\.)\d)(?:(?<=[.!?])[.!?]*[\"'”’)]*|(?<=\n)\n*)")
+# An emoji ends a sentence as a full stop does in chat ("…you feel tricked 😕 What would…").
+SENTENCE_END_RE = re.compile(
+    "[.!?\n\u2600-\u27bf\U0001f300-\U0001faff](?!(?<=\\d\\.)\\d)"
+    "(?:(?<=[.!?])[.!?]*[\"'”’)]*|(?<=\n)\n*|)"
+)
 QUOTED_RE = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”")
 
 # Words that address the listener: a sentence holding one is about or to the customer.
