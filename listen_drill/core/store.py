@@ -627,6 +627,28 @@ class Store:
             params.append(profile_id)
         return {row[0] for row in self.db.conn.execute(sql, params)}
 
+    def answered_statements(
+        self, profile_id: int, keys: Iterable[tuple[str, str]]
+    ) -> dict[tuple[str, str], str]:
+        """The statement each (pack id, drill id) had when the profile last answered it, as its
+        attempts copied it; keys the profile never answered are left out.
+
+        History names drills by the words the agent answered, which a re-import may since
+        have reworded or a removal dropped. One indexed lookup a drill: the (pack_id, drill_id)
+        index ends in the row id, so the newest attempt is the first it finds, and only that
+        row is read (attempts are inserted as they are made, so the highest id is the latest).
+        """
+        sql = (
+            "SELECT statement FROM attempts WHERE pack_id = ? AND drill_id = ?"
+            " AND profile_id = ? ORDER BY id DESC LIMIT 1"
+        )
+        found: dict[tuple[str, str], str] = {}
+        for pack_id, drill_id in set(keys):
+            row = self.db.conn.execute(sql, [pack_id, drill_id, profile_id]).fetchone()
+            if row is not None and row[0]:
+                found[(pack_id, drill_id)] = str(row[0])
+        return found
+
     def daily_totals(
         self,
         profile_id: int | None = None,

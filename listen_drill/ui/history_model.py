@@ -80,7 +80,7 @@ class HistoryTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[AttemptRow] = []
         self._pack_titles: dict[str, str] = {}
-        # (pack id, drill id) -> statement, for the Drill column; ids where a drill is unknown
+        # (pack id, drill id) -> the statement answered, for the Drill column; ids where none
         self._statements: dict[tuple[str, str], str] = {}
         self._names: dict[tuple[str, str], str] = {}  # made once per drill, not once per row
         self._sort: tuple[int, Qt.SortOrder] = (0, Qt.SortOrder.DescendingOrder)
@@ -162,7 +162,8 @@ class HistoryTableModel(QAbstractTableModel):
     def _set_statements(self, statements: Mapping[tuple[str, str], str]) -> None:
         self._statements = dict(statements)
         self._names = {
-            key: drill_name(text, limit=DRILL_NAME_CHARS) for key, text in self._statements.items()
+            key: drill_name(text, key[1], limit=DRILL_NAME_CHARS)
+            for key, text in self._statements.items()
         }
 
     def drill_keys(self) -> set[tuple[str, str]]:
@@ -209,7 +210,7 @@ class HistoryTableModel(QAbstractTableModel):
         ids = f"{row.pack_id} / {row.drill_id}"
         statement = self._statements.get((row.pack_id, row.drill_id))
         if statement is None:
-            return f"{ids}\n(no longer in its pack; Enter shows what the customer said)"
+            return f"{ids}\n(Enter shows the attempt)"
         text = " ".join(statement.split())
         if len(text) > TOOLTIP_CHARS:
             text = text[:TOOLTIP_CHARS].rstrip() + "…"

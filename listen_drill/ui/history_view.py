@@ -173,7 +173,7 @@ class HistoryView(QWidget):
         self._load_number = 0
         self._added_while_loading: list[AttemptRow] = []
         self._titles: dict[str, str] | None = None  # pack titles, read when the first rows come
-        # statements of the drills the rows name, for the Drill column
+        # the words each drill the rows name had when last answered, for the Drill column
         self._statements: dict[tuple[str, str], str] = {}
         self._pack_ids: set[str] = set()  # the packs the rows name: the Pack filter's choices
         self._signals = _RowsLoaded(self)
@@ -315,19 +315,24 @@ class HistoryView(QWidget):
         return {summary.id: summary.title for summary in self.store.packs()}
 
     def _read_statements(self, keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
-        """What the customer says in each installed drill the rows name: the Drill column's
-        words (an id such as "para-cold-meal" meant nothing to an agent)."""
-        installed = self.store.installed_drills(keys)
-        return {key: statement for key, (_title, statement) in installed.items()}
+        """What the customer said in each drill the rows name, as the attempts copied it: the
+        Drill column's words (an id such as "para-cold-meal" meant nothing to an agent).
+
+        Not the installed drill's words: a re-import may reword a drill or a removal drop it,
+        and the rows must still say what was answered, as the PDF report does.
+        """
+        if self.profile_id is None:
+            return {}
+        return self.store.answered_statements(self.profile_id, keys)
 
     def refresh_packs(self) -> None:
-        """Read pack titles and drills again after packs were (re)imported, so the table and
-        the Pack filter show a re-imported pack's new title, not the one first loaded."""
+        """Read pack titles again after packs were (re)imported, so the table and the Pack
+        filter show a re-imported pack's new title, not the one first loaded. The Drill column
+        keeps its words: they come from the attempts, which an import does not change."""
         if self._titles is None:
             return  # nothing loaded yet: the first rows read them afresh
         self._titles = self._read_titles()
-        self._statements = self._read_statements(self.model.drill_keys())
-        self.model.set_pack_titles(self._titles, self._statements)
+        self.model.set_pack_titles(self._titles)
         if self.ready:
             self._fill_pack_filter()
 
@@ -372,13 +377,14 @@ class HistoryView(QWidget):
                 self._added_while_loading.append(row)  # the filter is filled when all arrive
                 continue
             key = (row.pack_id, row.drill_id)
-            if self._titles is not None and (
-                row.pack_id not in self._titles or key not in self._statements
-            ):
-                # a pack imported, or a drill first tried, since the history loaded
-                self._titles = self._read_titles()
-                self._statements = self._read_statements(self.model.drill_keys() | {key})
-                self.model.set_pack_titles(self._titles, self._statements)
+            titles_stale = self._titles is not None and row.pack_id not in self._titles
+            if titles_stale or self._statements.get(key) != attempt.statement:
+                # a pack imported, or a drill first tried or reworded, since the history loaded:
+                # the attempt just made holds the drill's latest words
+                if titles_stale:
+                    self._titles = self._read_titles()
+                self._statements = {**self._statements, key: attempt.statement}
+                self.model.set_pack_titles(self._titles or {}, self._statements)
             self.model.append_row(row)
             if row.pack_id not in self._pack_ids:
                 self._pack_ids.add(row.pack_id)

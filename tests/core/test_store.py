@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -165,3 +166,20 @@ def test_installed_drills_names_only_drills_that_can_still_be_opened(store: Stor
     assert store.installed_drills([]) == {}
     store.remove_pack("p")
     assert store.installed_drills(wanted) == {}
+
+
+def test_answered_statements_are_the_words_each_profile_last_answered(store: Store) -> None:
+    """History names drills by the words answered, which outlive a rewording or a removal."""
+    agent = store.current_profile()
+    other = store.create_profile("Other")
+    for profile_id, statement in (
+        (agent.id, "Old words"),
+        (agent.id, "New words"),
+        (other.id, "Other words"),
+    ):
+        store.record_attempt(replace(make_attempt(profile_id), statement=statement))
+    store.record_attempt(replace(make_attempt(agent.id, drill_id="b"), statement=""))
+    wanted = [("p", "a"), ("p", "b"), ("p", "never"), ("gone", "a")]
+    assert store.answered_statements(agent.id, wanted) == {("p", "a"): "New words"}
+    assert store.answered_statements(other.id, wanted) == {("p", "a"): "Other words"}
+    assert store.answered_statements(agent.id, []) == {}
