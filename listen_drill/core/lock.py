@@ -47,15 +47,7 @@ class DataLock:
         if fcntl is None:  # pragma: no cover - Windows
             return self
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        mode = fcntl.LOCK_EX if self.exclusive else fcntl.LOCK_SH
-        try:
-            fcntl.flock(fd, mode | fcntl.LOCK_NB)
-        except BlockingIOError as error:
-            os.close(fd)
-            raise LockBusyError(str(self.path)) from error
-        self._fd = fd
-        return self
+        return self._hold(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644))
 
     def acquire_for_reading(self) -> DataLock:
         """Take the shared lock without needing to write the folder, or go on without it.
@@ -77,8 +69,18 @@ class DataLock:
                 fd = os.open(self.path, os.O_RDONLY)
             except OSError:
                 return self  # nothing to lock: `release` is then a no-op
+        return self._hold(fd)
+
+    def _hold(self, fd: int) -> DataLock:
+        """Lock the open lock file `fd` (shared or exclusive) without waiting and keep it.
+
+        One place for both ways in, so the lock is taken and given up alike: on a conflict
+        the descriptor is closed (it would otherwise leak) and LockBusyError raised.
+        """
+        assert fcntl is not None  # only reached where flock exists
+        mode = fcntl.LOCK_EX if self.exclusive else fcntl.LOCK_SH
         try:
-            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
         except BlockingIOError as error:
             os.close(fd)
             raise LockBusyError(str(self.path)) from error

@@ -100,38 +100,38 @@ def _file_outcome(merged: FileMerge) -> str:
     return f"{who} (+{plural(merged.added, 'attempt')})"
 
 
+def _merge_parts(report: MergeReport, *, into: str, aside: str, refused: str) -> list[str]:
+    """A merge in up to two sentences, the one shape both messages share: the files merged
+    ("Merged 2 files{into}: ...") and, when any were refused, "Not merged (1 file{aside})"
+    followed by `refused` (their reasons at length in the team view, names in a status bar)."""
+    merged = [f for f in report.files if not f.error]
+    parts = []
+    if merged:
+        outcomes = ", ".join(_file_outcome(f) for f in merged)
+        parts.append(f"Merged {plural(len(merged), 'file')}{into}: {outcomes}.")
+    if report.errors:
+        parts.append(f"Not merged ({plural(len(report.errors), 'file')}{aside}){refused}")
+    return parts
+
+
 def merge_summary(report: MergeReport, gap: str = "\n") -> str:
     """Every file of a merge in one message: what each added, which were refused and why.
 
     A merge that adds nothing (the same file twice) changes no number on screen, so without
     this the team lead cannot tell a repeat from a merge that never ran.
     """
-    merged = [f for f in report.files if not f.error]
-    parts = []
-    if merged:
-        outcomes = ", ".join(_file_outcome(f) for f in merged)
-        parts.append(f"Merged {plural(len(merged), 'file')}: {outcomes}.")
-    if report.errors:
-        failures = "\n".join(f.error for f in report.errors)
-        parts.append(
-            f"Not merged ({plural(len(report.errors), 'file')}, nothing changed):\n{failures}"
-        )
+    failures = "\n".join(f.error for f in report.errors)
+    parts = _merge_parts(report, into="", aside=", nothing changed", refused=f":\n{failures}")
     return gap.join(parts) or "No files to merge."
 
 
 def merge_status_line(report: MergeReport, team_path: Path) -> str:
     """The merge on one line, for a status bar: the files and agents merged, and the files
     refused by name only (their reasons, with full paths, are in the team view and its box)."""
-    merged = [f for f in report.files if not f.error]
-    parts = []
-    if merged:
-        outcomes = ", ".join(_file_outcome(f) for f in merged)
-        parts.append(f"Merged {plural(len(merged), 'file')} into {team_path.name}: {outcomes}.")
-    if report.errors:
-        names = ", ".join(f.path.name for f in report.errors)
-        parts.append(
-            f"Not merged ({plural(len(report.errors), 'file')}): {names}; see the team view."
-        )
+    names = ", ".join(f.path.name for f in report.errors)
+    parts = _merge_parts(
+        report, into=f" into {team_path.name}", aside="", refused=f": {names}; see the team view."
+    )
     return " ".join(parts) or "No files to merge."
 
 
