@@ -136,6 +136,13 @@ def _starts_lower(text: str) -> bool:
     return text.lstrip()[:1].islower()
 
 
+def _marked(line: str) -> bool:
+    """Whether a line of an exemplars cell starts with a backslash escape ("\\so ..."): the
+    writer's (or a trainer's) sign that a reply starting in lower case is meant to stand alone,
+    so it draws no warning. The backslash keeps the letter as it is, as anywhere else."""
+    return line.lstrip()[:1] == "\\"
+
+
 def _snippet(text: str) -> str:
     text = " ".join(text.split())
     return repr(text if len(text) <= 30 else text[:29].rstrip() + "\u2026")
@@ -153,13 +160,15 @@ def _exemplars_cell(cell: str) -> tuple[list[str], list[str]]:
     notes: list[str] = []
     lines = split_cell(cell, "\n")
     if len(lines) > 1:
-        replies = [text for text in (unescape(line).strip() for line in lines) if text]
-        for previous, text in itertools.pairwise(replies):
-            if _starts_lower(text) and not _ends_sentence(previous):
+        read = [(line, text) for line in lines if (text := unescape(line).strip())]
+        replies = [text for _line, text in read]
+        for (_, previous), (line, text) in itertools.pairwise(read):
+            if _starts_lower(text) and not _ends_sentence(previous) and not _marked(line):
                 notes.append(
                     f"the line {_snippet(text)} is read as a model reply of its own (in this "
                     "column each line of a cell is one model reply); if it goes on from the "
-                    "line before, join the two lines"
+                    "line before, join the two lines; if it is a reply of its own, start it "
+                    "with a backslash"
                 )
         return replies, notes
     parts = split_cell(cell, ";")
@@ -196,13 +205,23 @@ def _exemplars_cell(cell: str) -> tuple[list[str], list[str]]:
 def exemplars_to_cell(exemplars: tuple[str, ...]) -> str:
     """Model replies as one exemplars cell that `_exemplars_cell` reads back the same, quietly.
 
-    Several replies go one per line; a single reply stays on one line, with a backslash before
-    any ';' that would otherwise split it or draw a warning (rare: the plain prose semicolon
-    needs none). A line break inside a reply is kept by a backslash before it.
+    Several replies go one per line; a reply that starts in lower case after one that does not
+    end a sentence (which reads as a line broken by mistake, and warns) starts with a backslash
+    (`_marked`). A single reply stays on one line, with a backslash before any ';' that would
+    otherwise split it or draw a warning (rare: the plain prose semicolon needs none). A line
+    break inside a reply is kept by a backslash before it.
     """
     exemplars = tuple(unix_line_ends(text) for text in exemplars)
     if len(exemplars) != 1:
-        return "\n".join(escape(text, "\n") for text in exemplars)
+        lines = []
+        previous = ""  # the reply before, as read back: blank lines are skipped
+        for text in exemplars:
+            if previous and _starts_lower(text) and not _ends_sentence(previous):
+                lines.append("\\" + escape(text.lstrip(), "\n"))  # read back stripped anyway
+            else:
+                lines.append(escape(text, "\n"))
+            previous = text.strip() or previous
+        return "\n".join(lines)
     (text,) = exemplars
     pieces = text.split(";")
     out = escape(pieces[0], "\n")
