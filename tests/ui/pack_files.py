@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from pytestqt.qtbot import QtBot
 
 from listen_drill.ui.main_window import MainWindow
@@ -27,11 +29,51 @@ def write_pack(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def import_and_wait(qtbot: QtBot, window: MainWindow, path: Path) -> None:
-    """Import `path` as File > Import Pack... does, and wait until it is in the pack list."""
+def import_file(qtbot: QtBot, window: MainWindow, path: Path) -> bool:
+    """Import `path` as File > Import Pack... does, wait for the outcome, and say whether the
+    pack went in (a refused file leaves its problems dialog open)."""
     with qtbot.waitSignal(window.pack_importer.finished, timeout=20000) as blocker:
         window.pack_importer.import_file(path)
-    assert blocker.args == [True], window.statusBar().currentMessage()
+    return bool(blocker.args[0])
+
+
+def import_and_wait(qtbot: QtBot, window: MainWindow, path: Path) -> None:
+    """Import `path`, which must go in, and wait until it is in the pack list."""
+    assert import_file(qtbot, window, path), window.statusBar().currentMessage()
     dialog = window.pack_importer.dialog
     if dialog is not None:  # warnings about the made-up drills: not what these tests are about
         dialog.close()
+
+
+def file_mime(path: Path) -> QMimeData:
+    """What a file manager puts on a drag of `path` (the event does not own it: keep it)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    return mime
+
+
+def drag_enter(window: MainWindow, mime: QMimeData) -> QDragEnterEvent:
+    """A drag of `mime` entering the window, handed to the window's import handler."""
+    event = QDragEnterEvent(
+        QPoint(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.pack_importer.eventFilter(window, event)
+    return event
+
+
+def drop_on(window: MainWindow, mime: QMimeData) -> QDropEvent:
+    """`mime` dropped on the window. Offscreen Qt does not route a synthetic drop through
+    QApplication, so it is handed to the window's drop handler as Qt would."""
+    event = QDropEvent(
+        QPointF(50, 50),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    window.pack_importer.eventFilter(window, event)
+    return event

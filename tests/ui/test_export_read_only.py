@@ -15,10 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from listen_drill.core.store import Store
 from listen_drill.ui import export_dialog
-from listen_drill.ui.app import create_window
 from listen_drill.ui.export_dialog import ExportDialog
-from listen_drill.ui.main_window import MainWindow
 from tests.core.store_helpers import sample_attempt
+from tests.ui.windows import open_window
 from tests.unwritable import as_unprivileged_user, make_folder_read_only, reachable_folder
 
 # Set LISTEN_DRILL_SHOTS=DIR to keep a picture of the window after the export, to look at.
@@ -55,12 +54,7 @@ def test_export_from_a_folder_that_became_read_only(
             profile = store.current_profile()
             for index in range(6):
                 store.record_attempt(sample_attempt(profile.id, index))
-        window = create_window(data_dir)
-        assert isinstance(window, MainWindow)
-        qtbot.addWidget(window)
-        window.show()
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
+        window = open_window(qtbot, data_dir)
         out_dir = root / "out"
         out_dir.mkdir()
         make_folder_read_only(data_dir)

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from listen_drill.ui.history_view import AttemptDialog
 from listen_drill.ui.main_window import MainWindow
+from tests.ui.pack_files import import_and_wait
 from tests.ui.windows import open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -30,12 +31,6 @@ def press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = CTRL) -> No
 
 def saved_count(window: MainWindow) -> int:
     return len(window.store.attempt_rows(window.profile.id, with_response=False))
-
-
-def import_and_wait(qtbot: QtBot, window: MainWindow, path: Path) -> None:
-    with qtbot.waitSignal(window.pack_importer.finished, timeout=20000) as blocker:
-        window.pack_importer.import_file(path)
-    assert blocker.args == [True]
 
 
 def test_submit_and_next_from_history_do_not_act_out_of_sight(qtbot: QtBot, data_dir: Path) -> None:

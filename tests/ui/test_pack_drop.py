@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from pytestqt.qtbot import QtBot
 
 from listen_drill.ui.main_window import MainWindow
+from tests.ui.pack_files import drag_enter, drop_on, file_mime, import_file
 from tests.ui.windows import open_window
 
 CSV_PACK = (
@@ -21,27 +20,12 @@ CSV_PACK = (
 def drop(qtbot: QtBot, window: MainWindow, path: Path) -> tuple[str, list[str]]:
     """Drag `path` over the window and drop it; the status line on entering, and the
     problems the dialog lists after the drop."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(
-        QPoint(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.pack_importer.eventFilter(window, enter)
+    mime = file_mime(path)
+    enter = drag_enter(window, mime)
     assert enter.isAccepted(), "a refused drag never delivers its drop, nor the fix"
     entered = window.statusBar().currentMessage()
-    event = QDropEvent(
-        QPointF(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
     with qtbot.waitSignal(window.pack_importer.finished, timeout=20000) as blocker:
-        window.pack_importer.eventFilter(window, event)
+        drop_on(window, mime)
     assert blocker.args == [False]
     dialog = window.pack_importer.dialog
     assert dialog is not None and dialog.isVisible()
@@ -49,8 +33,7 @@ def drop(qtbot: QtBot, window: MainWindow, path: Path) -> tuple[str, list[str]]:
 
 
 def ctrl_o(qtbot: QtBot, window: MainWindow, path: Path) -> list[str]:
-    with qtbot.waitSignal(window.pack_importer.finished, timeout=20000):
-        window.pack_importer.import_file(path)
+    import_file(qtbot, window, path)
     assert window.pack_importer.dialog is not None
     return [problem.message for problem in window.pack_importer.dialog.problems]
 

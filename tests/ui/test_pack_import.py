@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QListWidget
 from pytestqt.qtbot import QtBot
 
-from listen_drill.ui.main_window import PACK_ID_ROLE, MainWindow
+from listen_drill.ui.main_window import PACK_ID_ROLE
+from tests.ui.pack_files import drop_on, file_mime, import_file
 from tests.ui.windows import open_window
 
 CORPUS = Path(__file__).parents[1] / "data" / "broken_packs"
@@ -27,28 +27,6 @@ exemplars = ["So the refund is late and you feel fed up. What happened when you 
 """
 
 
-def import_and_wait(qtbot: QtBot, window: MainWindow, path: Path) -> bool:
-    with qtbot.waitSignal(window.pack_importer.finished, timeout=20000) as blocker:
-        window.pack_importer.import_file(path)
-    return bool(blocker.args[0])
-
-
-def drop(window: MainWindow, path: Path) -> QDropEvent:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    event = QDropEvent(
-        QPointF(50, 50),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    # Offscreen Qt does not route a synthetic drop through QApplication, so hand it to the
-    # window's drop handler as Qt would.
-    window.pack_importer.eventFilter(window, event)
-    return event
-
-
 def test_the_menu_has_import_pack_on_ctrl_o(qtbot: QtBot, data_dir: Path) -> None:
     window = open_window(qtbot, data_dir)
     action = window.pack_importer.action
@@ -60,7 +38,7 @@ def test_a_good_pack_imports_and_is_selected(qtbot: QtBot, data_dir: Path, tmp_p
     window = open_window(qtbot, data_dir)
     path = tmp_path / "refunds.toml"
     path.write_text(GOOD, encoding="utf-8")
-    assert import_and_wait(qtbot, window, path)
+    assert import_file(qtbot, window, path)
     packs = window.findChild(QListWidget, "packList")
     assert packs is not None
     assert packs.currentItem().data(PACK_ID_ROLE) == "refunds"
@@ -82,7 +60,7 @@ def test_dropping_a_broken_pack_lists_every_problem_and_changes_nothing(
         encoding="utf-8",
     )
     with qtbot.waitSignal(window.pack_importer.finished, timeout=20000) as blocker:
-        event = drop(window, path)
+        event = drop_on(window, file_mime(path))
     assert event.isAccepted() and blocker.args == [False]
     dialog = window.pack_importer.dialog
     assert dialog is not None and dialog.isVisible() and not dialog.isModal()
@@ -99,7 +77,7 @@ def test_dropping_a_broken_pack_lists_every_problem_and_changes_nothing(
 
 def test_a_csv_from_the_corpus_shows_its_line(qtbot: QtBot, data_dir: Path) -> None:
     window = open_window(qtbot, data_dir)
-    assert not import_and_wait(qtbot, window, CORPUS / "csv-bad-intensity.csv")
+    assert not import_file(qtbot, window, CORPUS / "csv-bad-intensity.csv")
     dialog = window.pack_importer.dialog
     assert dialog is not None
     assert dialog.list.item(0).text().startswith("Line 3 · drills[1].intensity")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -17,6 +16,7 @@ from listen_drill.core.session import DrillSession
 from listen_drill.core.wording import noun_for, plural
 from listen_drill.ui.main_window import MainWindow
 from listen_drill.ui.round_summary import RoundSummaryDialog
+from tests.ui.pack_files import import_file
 from tests.ui.windows import open_window
 
 TITLE = "Q&A: refunds <beta>"
@@ -56,18 +56,6 @@ def heading_of(window: MainWindow) -> str:
     return plain(label.text())
 
 
-def import_and_wait(qtbot: QtBot, window: MainWindow, path: Path) -> bool:
-    with qtbot.waitSignal(window.pack_importer.finished, timeout=20000) as blocker:
-        window.pack_importer.import_file(path)
-    return bool(blocker.args[0])
-
-
-def drop_mime(path: Path) -> QMimeData:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path))])
-    return mime
-
-
 def test_the_warnings_heading_counts_warnings_and_shows_the_title_as_written(
     qtbot: QtBot, data_dir: Path, tmp_path: Path
 ) -> None:
@@ -75,7 +63,7 @@ def test_the_warnings_heading_counts_warnings_and_shows_the_title_as_written(
     path = tmp_path / "qa.toml"
     path.write_text(WARNED, encoding="utf-8")
 
-    assert import_and_wait(qtbot, window, path)
+    assert import_file(qtbot, window, path)
 
     dialog = window.pack_importer.dialog
     assert dialog is not None and dialog.windowTitle() == "Pack imported with warnings"
@@ -98,7 +86,7 @@ def test_a_refused_file_name_with_markup_shows_as_written(
     path = tmp_path / "Q&A <draft>.toml"
     path.write_text(WARNED.replace('version = "1"', "version = 1"), encoding="utf-8")
 
-    assert not import_and_wait(qtbot, window, path)
+    assert not import_file(qtbot, window, path)
 
     heading = heading_of(window)
     assert heading.startswith("Q&A <draft>.toml was not imported: 1 error and 1 warning.")
@@ -111,7 +99,7 @@ def test_the_round_summary_shows_the_title_as_written_and_one_attempt(
     window = open_window(qtbot, data_dir)
     path = tmp_path / "qa.toml"
     path.write_text(WARNED, encoding="utf-8")
-    assert import_and_wait(qtbot, window, path)
+    assert import_file(qtbot, window, path)
     store = window.store
     session = DrillSession(store, store.load_pack("qa-refunds"), store.current_profile().id)
     attempt = session.submit("So the refund is late and you are fed up. What happened?")
