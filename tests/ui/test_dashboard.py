@@ -16,8 +16,8 @@ from listen_drill.ui.app import create_window
 from listen_drill.ui.dashboard import DAY_LABEL_EVERY, day_labels
 from listen_drill.ui.main_window import MainWindow
 from tests.core.export_helpers import add_attempts
+from tests.ui.windows import keep_picture
 
-SHOTS = Path("/tmp/teamfix")
 SIZES = ((800, 600), (1280, 680))  # 1280x680 leaves a 1366x768 laptop its panel and title bar
 
 
@@ -59,8 +59,7 @@ def test_the_progress_tab_fits_a_laptop_screen(
     assert window.height() == size[1]
     assert window.dashboard.minimumSizeHint().width() <= size[0]  # the Drill tab sets the width
     assert window.dashboard.scores_chart.isVisible()
-    SHOTS.mkdir(exist_ok=True)
-    window.grab().save(str(SHOTS / f"progress_{size[0]}x{size[1]}_data.png"))
+    keep_picture(window, f"progress_{size[0]}x{size[1]}_data.png")
     window.close()
 
 
@@ -83,8 +82,7 @@ def test_no_attempts_shows_a_message_not_an_axis_of_jan_1(
     assert not dashboard.scores_chart.isVisible()
     assert dashboard.scores_empty.isVisible()
     assert "No attempts yet" in dashboard.scores_empty.text()
-    SHOTS.mkdir(exist_ok=True)
-    window.grab().save(str(SHOTS / f"progress_{size[0]}x{size[1]}_empty.png"))
+    keep_picture(window, f"progress_{size[0]}x{size[1]}_empty.png")
     window.close()
 
 

@@ -3,9 +3,6 @@ locked down, a folder's rights changed): exporting only reads, so it still write
 
 from __future__ import annotations
 
-import os
-from contextlib import suppress
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,11 +14,8 @@ from listen_drill.core.store import Store
 from listen_drill.ui import export_dialog
 from listen_drill.ui.export_dialog import ExportDialog
 from tests.core.store_helpers import sample_attempt
-from tests.ui.windows import open_window
+from tests.ui.windows import keep_picture, open_window
 from tests.unwritable import as_unprivileged_user, make_folder_read_only, reachable_folder
-
-# Set LISTEN_DRILL_SHOTS=DIR to keep a picture of the window after the export, to look at.
-SHOTS = os.environ.get("LISTEN_DRILL_SHOTS")
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
@@ -76,8 +70,6 @@ def test_export_from_a_folder_that_became_read_only(
         assert boxes == []
         assert dialog.result_path == output and output.stat().st_size > 0
         assert str(output) in window.statusBar().currentMessage()
-        if fmt == "json" and SHOTS:  # for a person to look at, when asked for
-            with suppress(OSError):
-                Path(SHOTS).mkdir(parents=True, exist_ok=True)
-                window.grab().save(str(Path(SHOTS) / "export_read_only_folder.png"))
+        if fmt == "json":
+            keep_picture(window, "export_read_only_folder.png")
         window.close()

@@ -2,11 +2,10 @@
 sent back for practice, packs and drills by the names the agent knows, statements as written.
 
 Real stores in tmp_path; the PDF is rendered and read back (text) and drawn as images (looked
-at while writing these: `REPORT_SHOTS=DIR` keeps them)."""
+at while writing these: `LISTEN_DRILL_SHOTS=DIR` keeps them)."""
 
 from __future__ import annotations
 
-import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from listen_drill.core.models import Attempt
 from listen_drill.core.store import Store, new_attempt_uuid
 from listen_drill.ui.report_pdf import render_report_pdf, report_document, report_html
 from tests.ui.test_report_pdf import feedback, page_texts
+from tests.ui.windows import shots_folder
 
 START = datetime(2026, 1, 5, 9, 30, tzinfo=UTC)
 COLD = "My meal came cold.\nAnd the driver was rude about it."
@@ -72,14 +72,14 @@ def two_drills(store: Store, good: int = 88) -> None:
 
 
 def shots(pdf: Path, name: str) -> None:
-    """Draw each page as the reader sees it, into REPORT_SHOTS (when set) to look at."""
-    folder = os.environ.get("REPORT_SHOTS")
-    if not folder:
+    """Draw each page as the reader sees it, into LISTEN_DRILL_SHOTS (when set) to look at."""
+    folder = shots_folder()
+    if folder is None:
         return
     document = QtPdf.QPdfDocument()
     document.load(str(pdf))
     for page in range(document.pageCount()):
-        document.render(page, QSize(1240, 1754)).save(f"{folder}/{name}-p{page + 1}.png")
+        document.render(page, QSize(1240, 1754)).save(str(folder / f"{name}-p{page + 1}.png"))
     document.close()
 
 

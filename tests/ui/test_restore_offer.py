@@ -14,8 +14,7 @@ from listen_drill.core.store import DamagedStoreError, Store
 from listen_drill.ui.app import create_window
 from listen_drill.ui.restore_offer import build_cannot_start_box, offer_restore
 from tests.core.store_helpers import sample_attempt
-
-SHOTS = Path("/tmp/rofix")
+from tests.ui.windows import keep_picture
 
 
 def damaged_folder(data_dir: Path, *, with_backup: bool) -> DamagedStoreError:
@@ -80,8 +79,7 @@ def test_no_backup_says_plainly_what_to_do_with_diagnostics_folded_away(
     assert error.problems and all(problem not in shown for problem in error.problems)
     assert all(problem in box.detailedText() for problem in error.problems)
     box.show()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    box.grab().save(str(SHOTS / "damaged_no_backup.png"))
+    keep_picture(box, "damaged_no_backup.png")
 
 
 def test_quitting_keeps_everything_in_place(qtbot: QtBot, data_dir: Path) -> None:

@@ -16,9 +16,7 @@ from listen_drill.ui import export_menu
 from listen_drill.ui.export_menu import show_team
 from listen_drill.ui.team_view import HEADERS, TeamView
 from tests.core.export_helpers import add_attempts, export_file
-from tests.ui.windows import open_window
-
-SHOTS = Path("/tmp/teamfix")
+from tests.ui.windows import keep_picture, open_window
 
 
 @pytest.fixture
@@ -61,8 +59,7 @@ def test_every_merge_says_what_each_file_added(
         "Merged 2 files: Maya (already merged, nothing added), Sam (+12 attempts)."
     )
     assert view.table.rowCount() == 2
-    SHOTS.mkdir(exist_ok=True)
-    view.grab().save(str(SHOTS / "team_after_merge.png"))
+    keep_picture(view, "team_after_merge.png")
 
 
 def test_a_failed_file_is_listed_with_what_did_merge(
@@ -84,12 +81,11 @@ def test_a_failed_file_is_listed_with_what_did_merge(
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             boxes.append(box.text())
-            box.grab().save(str(SHOTS / "team_merge_failed_box.png"))
+            keep_picture(box, "team_merge_failed_box.png")
             box.accept()
         else:
             QTimer.singleShot(50, read_and_close_box)
 
-    SHOTS.mkdir(exist_ok=True)
     QTimer.singleShot(50, read_and_close_box)
     merge(qtbot, view, [broken, maya])
     qtbot.waitUntil(lambda: bool(boxes), timeout=5_000)
@@ -97,7 +93,7 @@ def test_a_failed_file_is_listed_with_what_did_merge(
         assert "Merged 1 file: Maya (+40 attempts)." in text
         assert "Not merged (1 file, nothing changed):" in text
         assert str(broken) in text
-    view.grab().save(str(SHOTS / "team_after_failed_merge.png"))
+    keep_picture(view, "team_after_failed_merge.png")
 
 
 def close_box_when_shown(boxes: list[str]) -> None:
@@ -140,8 +136,7 @@ def test_the_main_window_says_what_a_merge_did_for_a_while(
         "Merged 2 files into team.db: Maya (already merged, nothing added), Sam (+12 attempts)."
         " Not merged (1 file): Priya.json; see the team view."
     )
-    SHOTS.mkdir(exist_ok=True)
-    window.grab().save(str(SHOTS / "main_window_after_merge.png"))
+    keep_picture(window, "main_window_after_merge.png")
     qtbot.waitUntil(lambda: status.currentMessage() == "", timeout=5_000)  # briefly, then gone
     window.close()
 

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from listen_drill.core.store import Store
 from listen_drill.ui.app import create_window, run
 from listen_drill.ui.main_window import MainWindow
+from tests.ui.windows import keep_picture
 from tests.unwritable import (
     as_unprivileged_user,
     make_file_read_only,
@@ -18,17 +19,12 @@ from tests.unwritable import (
     reachable_folder,
 )
 
-SHOTS = Path("/tmp/rofix")
 REPLY = "So the parcel is late again, that is frustrating. What would help most now?"
 
 
 def save_shot(box: QMessageBox, name: str) -> None:
-    """Screenshots for a person to look at; a folder that cannot be made is no test failure."""
-    try:
-        SHOTS.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return
-    box.grab().save(str(SHOTS / f"{name}.png"))
+    """A picture for a person to look at, when LISTEN_DRILL_SHOTS asks for one."""
+    keep_picture(box, f"{name}.png")
 
 
 def test_a_read_only_data_folder_gives_one_box_not_a_traceback(qtbot: QtBot) -> None:
