@@ -6,7 +6,7 @@ Pure Python so the window, the CLI and the tests all drive the same loop.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from listen_drill.core.models import Attempt, Drill, Feedback, Pack
@@ -17,23 +17,12 @@ from listen_drill.core.store import Store, StoreError, new_attempt_uuid, utc_now
 LAST_PACK_KEY = "last_pack_id:{profile_id}"
 
 
-def attempted_drill_ids(store: Store, profile_id: int, pack_id: str) -> set[str]:
-    """Ids of the pack's drills this profile has submitted a reply to, ever.
-
-    Read from the covering history index (no reply text, no JSON), so it stays cheap with a
-    long history; it is asked once per pack opened.
-    """
-    rows = store.attempt_rows(profile_id, pack_id=pack_id, with_response=False)
-    return {row.drill_id for row in rows}
-
-
-def resume_index(pack: Pack, attempted: Collection[str]) -> int:
-    """Where to pick a pack up: its first drill not yet attempted, or the first when all were.
-
-    An agent doing a few drills a day then meets new ones instead of drill 1 every time.
-    """
+def resume_index(pack: Pack, answered: Callable[[str], bool]) -> int:
+    """Where to pick a pack up: its first drill not yet answered (`answered(drill_id)`), or
+    the first when all were. An agent doing a few drills a day then meets new ones instead of
+    drill 1 every time."""
     for index, drill in enumerate(pack.drills):
-        if drill.id not in attempted:
+        if not answered(drill.id):
             return index
     return 0
 
@@ -86,7 +75,9 @@ class DrillSession:
     def resumed(cls, store: Store, pack: Pack, profile_id: int) -> DrillSession:
         """A session on `pack` at the profile's first drill not yet attempted (`resume_index`)."""
         session = cls(store, pack, profile_id)
-        session.index = resume_index(pack, attempted_drill_ids(store, profile_id, pack.id))
+        session.index = resume_index(
+            pack, lambda drill_id: store.has_answered(profile_id, pack.id, drill_id)
+        )
         return session
 
     @property

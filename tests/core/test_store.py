@@ -183,3 +183,14 @@ def test_answered_statements_are_the_words_each_profile_last_answered(store: Sto
     assert store.answered_statements(agent.id, wanted) == {("p", "a"): "New words"}
     assert store.answered_statements(other.id, wanted) == {("p", "a"): "Other words"}
     assert store.answered_statements(agent.id, []) == {}
+
+
+def test_has_answered_is_per_profile_and_per_drill(store: Store) -> None:
+    """Where a pack resumes: another profile's attempts, or another drill's, don't count."""
+    agent = store.current_profile()
+    other = store.create_profile("Other")
+    store.record_attempt(make_attempt(agent.id))
+    assert store.has_answered(agent.id, "p", "a")
+    assert not store.has_answered(other.id, "p", "a")
+    assert not store.has_answered(agent.id, "p", "b")
+    assert not store.has_answered(agent.id, "gone", "a")
