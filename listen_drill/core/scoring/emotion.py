@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import GENERIC_FAMILY, Lexicon
 from listen_drill.core.scoring.question import strip_fillers
@@ -23,25 +22,44 @@ IMPERSONAL_OPENERS = ("that", "this", "it", "what a", "how", "such", "no wonder"
                       "i imagine", "i can imagine", "i get", "i'd", "i would")  # fmt: skip
 
 
-class FeelingMention(NamedTuple):
-    """A feeling named in the reply, and how (a tuple: cheap to make)."""
+class FeelingMention:
+    """A feeling named in the reply, and how."""
 
-    family: str
-    start: int
-    end: int
-    negated: bool
-    mild: bool
-    for_customer: bool
+    __slots__ = ("end", "family", "for_customer", "mild", "negated", "start")
+
+    def __init__(
+        self, family: str, start: int, end: int, negated: bool, mild: bool, for_customer: bool
+    ) -> None:
+        self.family = family
+        self.start = start
+        self.end = end
+        self.negated = negated
+        self.mild = mild
+        self.for_customer = for_customer
+
+    def __repr__(self) -> str:
+        flags = f"negated={self.negated}, mild={self.mild}, for_customer={self.for_customer}"
+        return f"FeelingMention({self.family!r}, {self.start}, {self.end}, {flags})"
 
 
-class EmotionAnalysis(NamedTuple):
-    """What the emotion skill found in one reply (a tuple: made once per reply, cheaply)."""
+class EmotionAnalysis:
+    """What the emotion skill found in one reply."""
 
-    mentions: list[FeelingMention]
-    validations: list[tuple[int, int]]
-    expected: frozenset[str]
-    fitting: list[FeelingMention]
-    wrong: list[FeelingMention]
+    __slots__ = ("expected", "fitting", "mentions", "validations", "wrong")
+
+    def __init__(
+        self,
+        mentions: list[FeelingMention],
+        validations: list[tuple[int, int]],
+        expected: frozenset[str],
+        fitting: list[FeelingMention],
+        wrong: list[FeelingMention],
+    ) -> None:
+        self.mentions = mentions
+        self.validations = validations
+        self.expected = expected
+        self.fitting = fitting
+        self.wrong = wrong
 
 
 def related(expected: frozenset[str]) -> frozenset[str]:

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import Lexicon, PhraseRule
 from listen_drill.core.scoring.text import normalise
 
 
-class PhraseHit(NamedTuple):
-    """Where a rule's phrase stands in the reply (a tuple: cheap to make)."""
+class PhraseHit:
+    """Where a rule's phrase stands in the reply."""
 
-    rule: PhraseRule
-    start: int
-    end: int
+    __slots__ = ("end", "rule", "start")
+
+    def __init__(self, rule: PhraseRule, start: int, end: int) -> None:
+        self.rule = rule
+        self.start = start
+        self.end = end
+
+    def __repr__(self) -> str:
+        return f"PhraseHit({self.rule!r}, {self.start!r}, {self.end!r})"
 
 
 def find_phrases(lowered: str, lexicon: Lexicon, avoid: tuple[str, ...]) -> list[PhraseHit]:

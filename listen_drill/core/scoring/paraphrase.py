@@ -7,7 +7,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
 
 from listen_drill.core.models import KeyPoint
 from listen_drill.core.scoring.lexicon import Lexicon
@@ -77,17 +76,39 @@ class StatementContent:
     kin: frozenset[str]  # the relatives the customer named ("mother" for "my mum")
 
 
-class ParaphraseAnalysis(NamedTuple):
-    """What the paraphrase skill found in one reply (a tuple: made once per reply, cheaply)."""
+class ParaphraseAnalysis:
+    """What the paraphrase skill found in one reply."""
 
-    level: ParaphraseLevel
-    score: float
-    reflective: list[Sentence]
-    covered_points: list[str]
-    missing_points: list[str]
-    parroted: bool
-    wrong_numbers: list[tuple[int, int]]
-    advice_only: bool
+    __slots__ = (
+        "advice_only",
+        "covered_points",
+        "level",
+        "missing_points",
+        "parroted",
+        "reflective",
+        "score",
+        "wrong_numbers",
+    )
+
+    def __init__(
+        self,
+        level: ParaphraseLevel,
+        score: float,
+        reflective: list[Sentence],
+        covered_points: list[str],
+        missing_points: list[str],
+        parroted: bool,
+        wrong_numbers: list[tuple[int, int]],
+        advice_only: bool,
+    ) -> None:
+        self.level = level
+        self.score = score
+        self.reflective = reflective
+        self.covered_points = covered_points
+        self.missing_points = missing_points
+        self.parroted = parroted
+        self.wrong_numbers = wrong_numbers
+        self.advice_only = advice_only
 
 
 def content_of(
@@ -432,7 +453,8 @@ def _says_something(lead: str) -> bool:
     if lead.startswith(STRONG_FRAMES):
         start = max(len(frame) for frame in STRONG_FRAMES if lead.startswith(frame))
     said = 0
-    for word in WORDS_RE.findall(lead, start):
+    words: list[str] = WORDS_RE.findall(lead, start)
+    for word in words:
         if word not in LINKING_WORDS and not word.startswith("'"):  # the "'re" of "so you're"
             said += 1
             if said == 2:

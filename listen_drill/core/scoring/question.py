@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import Lexicon
 from listen_drill.core.scoring.text import SECOND_PERSON_RE, Sentence, WordList
@@ -64,11 +63,17 @@ class QuestionType(StrEnum):
     CLOSED = "closed"
 
 
-class QuestionFound(NamedTuple):
-    """A sentence that asks, and how (a tuple: cheap to make)."""
+class QuestionFound:
+    """A sentence that asks, and how."""
 
-    kind: QuestionType
-    sentence: Sentence
+    __slots__ = ("kind", "sentence")
+
+    def __init__(self, kind: QuestionType, sentence: Sentence) -> None:
+        self.kind = kind
+        self.sentence = sentence
+
+    def __repr__(self) -> str:
+        return f"QuestionFound({self.kind!r}, {self.sentence!r})"
 
 
 def clean_speech(text: str) -> str:

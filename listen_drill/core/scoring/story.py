@@ -11,7 +11,6 @@ agent without addressing the customer and none of its first-person clauses is th
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
 
 from listen_drill.core.scoring.lexicon import Lexicon
 from listen_drill.core.scoring.text import (
@@ -61,7 +60,7 @@ APOSTROPHE_FREE = (("im ", "i'm "), ("ive ", "i've "), ("i am ", "i'm "))
 ECHO_SHARE = 0.6  # a sentence this much made of the customer's own words repeats theirs
 
 
-class Story(NamedTuple):
+class Story:
     """One sentence of the agent's own story.
 
     `narrative` when the agent tells of themselves without addressing the customer ("My son had
@@ -70,10 +69,16 @@ class Story(NamedTuple):
     points at is still the customer's.
     """
 
-    start: int
-    end: int
-    sentence: int  # its index in the reply: neighbouring sentences make one stretch
-    narrative: bool
+    __slots__ = ("end", "narrative", "sentence", "start")
+
+    def __init__(self, start: int, end: int, sentence: int, narrative: bool) -> None:
+        self.start = start
+        self.end = end
+        self.sentence = sentence  # its index in the reply: neighbouring sentences make one stretch
+        self.narrative = narrative
+
+    def __repr__(self) -> str:
+        return f"Story({self.start!r}, {self.end!r}, {self.sentence!r}, {self.narrative!r})"
 
 
 def own_story(
@@ -195,7 +200,7 @@ def _plain(clause: str) -> str:
 
 def _echoes(text: str, customer_words: tuple[str, ...]) -> bool:
     """Whether the sentence is mostly the customer's own words, said back to them."""
-    words = re.findall(r"[a-z0-9']+", text)
+    words: list[str] = re.findall(r"[a-z0-9']+", text)
     return bool(customer_words) and longest_common_run(words, customer_words) >= ECHO_SHARE * len(
         words
     )
