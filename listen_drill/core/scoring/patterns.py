@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 PRETEST_LIMIT = 32  # beyond this many pieces, the prefix-tree regex is as quick as the test
 
@@ -186,34 +186,38 @@ FACTOR_DEPTH = 4  # characters shared as a prefix tree: past the first few, litt
 
 
 def _factored(items: list[tuple[str, str]], named: Callable[[str, str], str], depth: int) -> str:
-    """The (tag, branch) items as one alternation, in order, with shared first characters
-    factored out (a prefix tree `depth` characters deep)."""
+    """The (tag, branch) items as one alternation with shared first characters factored out (a
+    prefix tree `depth` characters deep), matching as the items in their order would.
+
+    Order only matters between branches that can begin with the same character, so each first
+    character gathers its branches in one group; a branch that can't be split closes the groups
+    of the characters it may begin with (all of them, when that is unknown) and goes after them.
+    """
     if depth <= 0:  # the rest of each branch as it is, one group per run of a tag
         return "|".join(
             named(tag, "|".join(branch for _tag, branch in run))
             for tag, run in itertools.groupby(items, key=lambda item: item[0])
         )
     branches: list[str] = []
-    pending: list[tuple[str, str, str]] = []  # (tag, first character, rest), in order
+    open_groups: dict[str, list[tuple[str, str]]] = {}  # first character -> (tag, rest), in order
 
-    def flush() -> None:
-        by_first: dict[str, list[tuple[str, str]]] = {}
-        for tag, first, rest in pending:
-            by_first.setdefault(first, []).append((tag, rest))
-        for first, rests in by_first.items():
-            branches.append(f"{re.escape(first)}(?:{_factored(rests, named, depth - 1)})")
-        pending.clear()
+    def close(firsts: Iterable[str]) -> None:
+        for first in firsts:
+            rests = open_groups.pop(first, None)
+            if rests:
+                branches.append(f"{re.escape(first)}(?:{_factored(rests, named, depth - 1)})")
 
     for tag, branch in items:
         split = None if "(?P" in branch else _split_first(branch)
-        if split is None:  # kept whole, in its place in the order
-            flush()
+        if split is None:  # kept whole, after every group it could compete with
             firsts = None if "(?P" in branch else _first_chars(branch)
+            close(list(open_groups) if firsts is None else sorted(firsts))
             guard = f"(?=[{''.join(map(re.escape, sorted(firsts)))}])" if firsts else ""
             branches.append(guard + named(tag, branch))
         else:
-            pending.extend((tag, first, rest) for first, rest in split)
-    flush()
+            for first, rest in split:
+                open_groups.setdefault(first, []).append((tag, rest))
+    close(list(open_groups))
     return "|".join(branches)
 
 
@@ -233,11 +237,13 @@ def _split_first(branch: str) -> list[tuple[str, str]] | None:
         if close is None or not branch.startswith("(?:"):
             return None
         after = branch[close + 1 :]
-        if after[:1] and after[0] in _QUANTIFIERS:
+        optional = _optional(after)
+        if after[:1] and after[0] in _QUANTIFIERS and not optional:
             return None
         pairs: list[tuple[str, str]] = []
-        for inner in _top_level_branches(branch[3:close]):
-            split = _split_first(inner + after)
+        # "(?:a|b)?c" matches as "ac|bc|c" does: the group is tried first, then its absence
+        for inner in (*_top_level_branches(branch[3:close]), *([None] if optional else [])):
+            split = _split_first(after[1:] if inner is None else inner + after[optional:])
             if split is None:
                 return None
             pairs.extend(split)
@@ -250,9 +256,17 @@ def _split_first(branch: str) -> list[tuple[str, str]] | None:
         return None
     else:
         first, rest = head, branch[1:]
+    if _optional(rest):  # "'?m sorry" matches as "'m sorry|m sorry" does
+        without = _split_first(rest[1:])
+        return None if without is None else [(first, rest[1:]), *without]
     if rest[:1] and rest[0] in _QUANTIFIERS:
-        return None  # "a?…": the first character may not be there
+        return None  # "a+…", "a{2}…": beyond this reading
     return [(first, rest)]
+
+
+def _optional(after: str) -> bool:
+    """Whether `after` starts with a plain greedy "?" (not "??" or "?+")."""
+    return after[:1] == "?" and after[1:2] not in ("?", "+")
 
 
 def _first_chars(branch: str) -> set[str] | None:
