@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from listen_drill.core.bundled import read_resource_text
+from listen_drill.core.scoring.apostrophes import bare_pattern, spelled_in_full
 from listen_drill.core.scoring.patterns import (
     NEVER,
     PhrasePattern,
@@ -95,6 +96,8 @@ class Lexicon:
     agent_at_work: re.Pattern[str]  # matched at an "I"/"my": the agent at work, not their story
     stopwords: frozenset[str]
     synonym_group_of: dict[str, int]  # stem -> synonym group index
+    bare_words: re.Pattern[str] | None  # "youre", "dont": chat spelling without apostrophes
+    apostrophe_at: dict[str, int]  # bare word -> where its apostrophe goes
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -182,6 +185,12 @@ def load_lexicon() -> Lexicon:
     context = emotions.get("context", {})
     intensity = emotions.get("intensity", {})
     length = language["length"]
+    apostrophes = language.get("apostrophes", {})
+    spelled = [normalise(w) for w in apostrophes.get("spelled", [])]
+    only_before = {
+        normalise(word): [normalise(w) for w in following]
+        for word, following in apostrophes.get("only_before", {}).items()
+    }
     return Lexicon(
         families=families,
         emotion_stems=emotion_stems,
@@ -239,4 +248,6 @@ def load_lexicon() -> Lexicon:
         agent_at_work=re.compile("|".join(f"(?:{p})" for p in reflections["agent_at_work"])),
         stopwords=frozenset(normalise(w) for w in stopwords["words"]),
         synonym_group_of=synonym_group_of,
+        bare_words=bare_pattern(spelled, only_before),
+        apostrophe_at=spelled_in_full([*spelled, *only_before]),
     )

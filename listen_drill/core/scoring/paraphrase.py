@@ -46,6 +46,14 @@ KIN = {
     **{word: word for word in ("son", "daughter", "grandson", "granddaughter", "husband", "wife",
                                "brother", "sister", "uncle", "aunt", "nephew", "niece")},
 }  # fmt: skip
+
+
+def relative(word: str) -> str | None:
+    """The relative a word names: "mum's", "mums" (chat spelling) and "mum" are one mother."""
+    kin = KIN.get(word.removesuffix("'s"))
+    return kin if kin is not None or not word.endswith("s") else KIN.get(word[:-1])
+
+
 PARROT_RUN = 8  # words in a row copied from the customer: "long stretches"
 PARROT_SHARE = 0.15  # …and at least this share of the reply (an 89-word retelling may echo 8)
 ECHO_WORDS = 6  # a reply this short made of the customer's words echoes them back
@@ -136,7 +144,7 @@ def content_of(
         reader_words=tuple(reader_words(tokens, lowered)),
         carried=stems | all_point_stems | grouped,
         direct=stems | all_point_stems,
-        kin=frozenset(KIN[word] for t in tokens if (word := t.text.removesuffix("'s")) in KIN),
+        kin=frozenset(kin for t in tokens if (kin := relative(t.text)) is not None),
     )
 
 
@@ -654,7 +662,7 @@ def _wrong_people(tokens: list[Token], content: StatementContent) -> list[tuple[
         return []
     wrong: list[tuple[int, int]] = []
     for before, token in itertools.pairwise(tokens):
-        kin = KIN.get(token.text.removesuffix("'s")) if before.text == "your" else None
+        kin = relative(token.text) if before.text == "your" else None
         if kin is not None and kin not in content.kin:
             wrong.append((token.start, token.end))
     return wrong

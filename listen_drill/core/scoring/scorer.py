@@ -19,6 +19,7 @@ from listen_drill.core.models import (
     Skill,
     SkillResult,
 )
+from listen_drill.core.scoring.apostrophes import Restored, restore
 from listen_drill.core.scoring.emotion import (
     EmotionAnalysis,
     analyse_emotion,
@@ -91,6 +92,11 @@ class Scorer:
     ) -> tuple[StatementContent, frozenset[str], int]:
         lowered = normalise(statement)
         tokens = tokenize(lowered)
+        restored = restore(statement, lowered, tokens, self.lexicon.bare_words,
+                           self.lexicon.apostrophe_at)  # fmt: skip
+        if restored.inserted:  # "im so fed up": read as "i'm so fed up"
+            statement, lowered = restored.text, restored.lowered
+            tokens = tokenize(lowered)
         content = content_of(tokens, key_points, self.lexicon, lowered)
         expected = frozenset(emotions) or statement_emotions(lowered, tokens, self.lexicon)
         return content, expected, statement_intensity(statement, lowered, self.lexicon)
@@ -129,6 +135,11 @@ class Scorer:
             )
         lowered = normalise(reply)
         tokens = tokenize(lowered)
+        restored = restore(reply, lowered, tokens, self.lexicon.bare_words,
+                           self.lexicon.apostrophe_at)  # fmt: skip
+        if restored.inserted:  # "youre worried" is read as "you're worried"; offsets go back
+            reply, lowered = restored.text, restored.lowered  # to the reply as typed at the end
+            tokens = tokenize(lowered)
         all_sentences = sentences(mask_quotes(lowered))
         questions = find_questions(all_sentences, self.lexicon)
         question_type = overall_type(questions)
@@ -219,6 +230,8 @@ class Scorer:
                 if f.has_span or results[f.skill].asked
             ]
         findings.extend(_earned(results, weights, paraphrase, emotion, questions))
+        if restored.inserted:
+            findings = [_as_typed(f, restored) for f in findings]
         total = sum(f.points for f in findings)
         overall = max(0, min(100, round(total)))
         findings.sort(key=lambda f: (f.points >= 0, f.start, f.kind))
@@ -579,6 +592,15 @@ COMPANY_SIDE = ("we ", "we'", "our ", "the ", "it's our", "it is our", "that's o
                 "there is nothing", "i can't", "i cannot", "i'm afraid", "unfortunately",
                 "refunds", "engineers", "policy", "rules ", "it's policy", "it's company",
                 "company ", "delays ", "couriers ")  # fmt: skip
+
+
+def _as_typed(finding: Finding, restored: Restored) -> Finding:
+    """The finding with its span in the reply as the agent typed it, apostrophes left out."""
+    if finding.kind == "truncated" or not finding.has_span:
+        return finding
+    return finding._replace(
+        start=restored.original(finding.start), end=restored.original(finding.end)
+    )
 
 
 def _company_side(lowered: str, position: int) -> bool:

@@ -8,29 +8,17 @@ path: each drill's key points, emotions and skills count, which the statement-on
 from __future__ import annotations
 
 import tomllib
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from listen_drill.core.bundled import bundled_pack_files
-from listen_drill.core.models import Drill, Skill
-from listen_drill.core.packs import load_pack_text
+from listen_drill.core.models import Skill
 from listen_drill.core.scoring import default_scorer
+from tests.core.scoring.bundled_drills import drills
 
 TABLE = Path(__file__).resolve().parents[2] / "data" / "drill_replies.toml"
 JUDGED = ("question", "paraphrase", "emotion", "roadblocks")
-
-
-@cache
-def drills() -> dict[str, Drill]:
-    """Every bundled drill by "<pack id>/<drill id>"."""
-    found: dict[str, Drill] = {}
-    for path in bundled_pack_files():
-        pack = load_pack_text(path.read_text(encoding="utf-8"), path.name)
-        found.update({f"{pack.id}/{drill.id}": drill for drill in pack.drills})
-    return found
 
 
 def cases() -> list[dict[str, Any]]:
