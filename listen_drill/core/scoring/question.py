@@ -52,6 +52,12 @@ CHOICE_TAIL = re.compile(
 # "Again?!", "Seriously?!": surprise, said with the customer, asks nothing.
 EXCLAIMED = re.compile(r"^\W*(?:[\w']+\W+){0,3}?[\w']+\s*(?:\?+!+|!+\?+)[?!\s]*$")
 ASKING = ("what", "how", "why", "who", "where", "when", "which")  # "What happened?!" asks
+# "Can you tell me, is it the same card?": after the lead-in, a yes/no question is what it asks.
+LED_IN_YES_NO = re.compile(
+    r"^(?:(?:can|could|would|will) you (?:tell me|let me know)|(?:can|could|may) i ask"
+    r"|tell me|let me know)\s*[,:;–—-]+\s*(?:is|are|was|were|do|does|did|have|has|had|can|could"
+    r"|would|will|should|shall|am)\b"
+)
 # "Shall we go through it together?": an offer, answered by getting on with it.
 OFFER = re.compile(r"\bshall (?:we|i)\b")
 OBJECTS = ("it", "that", "this", "your")  # after an imperative "do", not a subject
@@ -425,6 +431,8 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
         return QuestionType.NONE  # "Why am I so unlucky?", "Who knows?": nothing to answer
     if asks and (tag := RHETORICAL_TAG.search(text)) is not None:
         text, asks = text[: tag.start()], "?" in text[: tag.start()]  # "…, you know?" asks nothing
+    if LED_IN_YES_NO.match(text):
+        return QuestionType.CLOSED  # the invitation only leads in to a yes or a no
     kind = classify_clause(text, asks, lexicon)
     if kind is QuestionType.NONE and asks and text.startswith(("if ", "whether ")):
         return QuestionType.CLOSED
