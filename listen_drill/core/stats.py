@@ -49,6 +49,19 @@ class Band(StrEnum):
     GOOD = "good"
 
 
+#: Scores out of 100 fall in the same bands everywhere: the verdict and bar colours of the
+#: feedback on one reply, and the report's colours, best replies and strongest drills.
+GOOD_SCORE = 70
+FAIR_SCORE = 40
+
+
+def score_band(value: float) -> Band:
+    """The band of a score out of 100, so a 0 shows red and not green."""
+    if value >= GOOD_SCORE:
+        return Band.GOOD
+    return Band.FAIR if value >= FAIR_SCORE else Band.BELOW
+
+
 @dataclass(frozen=True, slots=True)
 class SkillAverages:
     """Averages over a set of attempts; None where nothing was measured."""

@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+from listen_drill.core.stats import FAIR_SCORE, GOOD_SCORE, Band, score_band
+
 _VOWELS = "aeiou"
+#: Within the fair band, a reply this good is a start to build on rather than one to rework.
+GOOD_START = (GOOD_SCORE + FAIR_SCORE) // 2
+
+
+def verdict(overall: int) -> str:
+    """A word for one reply's score, so it means something at a glance; its band is the one the
+    report colours it by."""
+    band = score_band(overall)
+    if band is Band.GOOD:
+        return "Strong reply"
+    if band is Band.FAIR:
+        return "Good start" if overall >= GOOD_START else "Needs work"
+    return "Try again"
 
 
 def noun_for(count: int, noun: str) -> str:

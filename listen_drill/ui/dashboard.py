@@ -38,6 +38,7 @@ from listen_drill.core import stats
 from listen_drill.core.models import Skill
 from listen_drill.core.store import Store
 from listen_drill.core.wording import noun_for
+from listen_drill.ui.band_colours import BAND_COLOURS
 
 SERIES_COLOURS = {
     "overall": "#1b2b34",
@@ -52,7 +53,6 @@ SKILL_NAMES = {
     Skill.QUESTION: "Question",
     Skill.LANGUAGE: "Language",
 }
-BAND_COLOURS = {stats.Band.BELOW: "#c0392b", stats.Band.FAIR: "#d68910", stats.Band.GOOD: "#1e8449"}
 PROFILE_WINDOW = 50  # attempts the listening profile looks back over
 DAYS_SHOWN = 30
 DAY_LABEL_EVERY = 5  # a date under every fifth bar: thirty of them did not fit at 800 px

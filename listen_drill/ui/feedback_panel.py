@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from listen_drill.core.models import DRILL_SKILLS, Feedback, Finding, Skill
+from listen_drill.core.stats import score_band
+from listen_drill.core.wording import verdict
+from listen_drill.ui.band_colours import BAND_COLOURS
 from listen_drill.ui.highlight import highlighted_html
 
 SKILL_TITLES = {
@@ -89,17 +92,6 @@ def getting_started_html(skills: Sequence[Skill] = DRILL_SKILLS) -> str:
 
 #: The getting-started text for a drill that asks for all three skills.
 GETTING_STARTED_HTML = getting_started_html()
-
-
-def score_band(overall: int) -> str:
-    """A word for the number, so the score means something at a glance."""
-    if overall >= 80:
-        return "Strong reply"
-    if overall >= 60:
-        return "Good start"
-    if overall >= 40:
-        return "Needs work"
-    return "Try again"
 
 
 class FeedbackPanel(QFrame):
@@ -185,7 +177,7 @@ class FeedbackPanel(QFrame):
         overall = self.feedback.overall
         self.overall_label.setText(
             f"<span style='color:#4a5d68'>Previous attempt:</span> <b>{overall}</b> / 100 · "
-            f"{score_band(overall)}<br><small>Edit your reply below and submit again "
+            f"{verdict(overall)}<br><small>Edit your reply below and submit again "
             "(Ctrl+Enter) for new feedback.</small>"
         )
         self.overall_label.setAccessibleDescription(f"Previous attempt scored {overall}")
@@ -197,7 +189,7 @@ class FeedbackPanel(QFrame):
         self.overall_label.setAccessibleDescription("")
         self.overall_label.setText(
             f"<span style='font-size:20pt;font-weight:600'>{feedback.overall}</span>"
-            f"<span style='font-size:11pt'> / 100 · {score_band(feedback.overall)}</span>"
+            f"<span style='font-size:11pt'> / 100 · {verdict(feedback.overall)}</span>"
         )
         for result in feedback.skills:
             bar = self.skill_bars[result.skill]
@@ -217,7 +209,7 @@ class FeedbackPanel(QFrame):
 
 def bar_style(percent: int) -> str:
     """Red, amber or green, so a glance says where to look; the number is always beside it."""
-    colour = "#c0392b" if percent < 40 else "#d68910" if percent < 70 else "#1e8449"
+    colour = BAND_COLOURS[score_band(percent)]
     return f"QProgressBar::chunk {{ background-color: {colour}; }}"
 
 

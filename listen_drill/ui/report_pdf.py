@@ -35,17 +35,16 @@ from PySide6.QtGui import (
 from listen_drill.core.export.atomic import atomic_paths
 from listen_drill.core.export.progress import CancelFn, ProgressFn, Steps
 from listen_drill.core.export.report import (
-    GOOD_SCORE,
     OVERALL,
     AgentReport,
     ReportData,
     Trend,
-    score_band,
 )
 from listen_drill.core.models import Skill
 from listen_drill.core.stats import (
     COMPLEX_SHARE_FAIR,
     COMPLEX_SHARE_GOOD,
+    GOOD_SCORE,
     OPEN_SHARE_FAIR,
     OPEN_SHARE_GOOD,
     REFLECTIONS_PER_QUESTION_FAIR,
@@ -56,6 +55,7 @@ from listen_drill.core.stats import (
     PeriodPoint,
     ProfileMetric,
     SkillAverages,
+    score_band,
 )
 from listen_drill.core.wording import drill_name
 from listen_drill.ui.rich_text import escaped_lines

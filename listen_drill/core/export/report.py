@@ -15,8 +15,8 @@ from listen_drill.core.export.progress import CancelFn, ProgressFn, Steps
 from listen_drill.core.export.source import AttemptSource, BestReply
 from listen_drill.core.models import Profile
 from listen_drill.core.stats import (
+    GOOD_SCORE,
     STAT_SKILLS,
-    Band,
     DailyTotals,
     DrillScore,
     ListeningProfile,
@@ -34,9 +34,6 @@ TREND_WEEKS = 4
 #: Drills listed as strongest and as weakest, and best replies quoted, per agent.
 DRILLS_LISTED = 3
 BEST_REPLIES = 3
-#: Score bands out of 100, as the feedback panel colours a score: good from 70, fair from 40.
-GOOD_SCORE = 70
-FAIR_SCORE = 40
 OVERALL = "overall"
 TREND_KEYS: tuple[str, ...] = (OVERALL, *(skill.value for skill in STAT_SKILLS))
 
@@ -54,13 +51,6 @@ class Trend:
     def change(self, key: str = OVERALL) -> float | None:
         now, before = self.recent.get(key), self.earlier.get(key)
         return None if now is None or before is None else now - before
-
-
-def score_band(value: float) -> Band:
-    """The band of a score out of 100, so the report colours a 0 red and not green."""
-    if value >= GOOD_SCORE:
-        return Band.GOOD
-    return Band.FAIR if value >= FAIR_SCORE else Band.BELOW
 
 
 def _figures(averages: SkillAverages) -> dict[str, float | None]:
