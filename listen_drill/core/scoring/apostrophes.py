@@ -16,7 +16,7 @@ from listen_drill.core.scoring.text import Token
 
 
 class Restored:
-    """The reply with apostrophes put back, and where they went (indices into `lowered`)."""
+    """The reply with apostrophes put back, and where they went (indices into the new text)."""
 
     __slots__ = ("inserted", "lowered", "text")
 
