@@ -39,6 +39,7 @@ class PhraseRule:
 class EmotionFamily:
     id: str
     label: str
+    denied: str = ""  # what to suggest when a reply denies it, if not "You sound <word>"
 
 
 @dataclass(frozen=True)
@@ -147,7 +148,9 @@ def load_lexicon() -> Lexicon:
     families: dict[str, EmotionFamily] = {}
     emotion_stems: dict[str, str] = {}
     for family_id, table in emotions["families"].items():
-        families[family_id] = EmotionFamily(family_id, str(table.get("label", family_id)))
+        families[family_id] = EmotionFamily(
+            family_id, str(table.get("label", family_id)), str(table.get("denied", ""))
+        )
         for word in table.get("words", []):
             word = normalise(word)
             if " " not in word and "-" not in word:  # "let down", "let-down": phrases, below

@@ -27,7 +27,7 @@ from listen_drill.core.scoring.emotion import (
     statement_intensity,
 )
 from listen_drill.core.scoring.language import PhraseHit, find_phrases, find_presuming
-from listen_drill.core.scoring.lexicon import Lexicon, load_lexicon
+from listen_drill.core.scoring.lexicon import EmotionFamily, Lexicon, load_lexicon
 from listen_drill.core.scoring.paraphrase import (
     ParaphraseAnalysis,
     ParaphraseLevel,
@@ -273,7 +273,7 @@ class Scorer:
                     "emotion.negated",
                     Skill.EMOTION,
                     "This denies the feeling instead of acknowledging it.",
-                    f"Say it without the “not”: “You sound {reply[mention.start : mention.end]}.”",
+                    _undenied(reply[mention.start : mention.end], families.get(mention.family)),
                     mention.start,
                     mention.end,
                     points=-5,
@@ -592,6 +592,16 @@ COMPANY_SIDE = ("we ", "we'", "our ", "the ", "it's our", "it is our", "that's o
                 "there is nothing", "i can't", "i cannot", "i'm afraid", "unfortunately",
                 "refunds", "engineers", "policy", "rules ", "it's policy", "it's company",
                 "company ", "delays ", "couriers ")  # fmt: skip
+
+
+def _undenied(said: str, family: EmotionFamily | None) -> str:
+    """How to name a denied feeling: "You sound worried" for "Don't be worried"; a family whose
+    words judge the customer ("like an idiot") has its own way, for "You sound like an idiot"
+    would insult them."""
+    if family is not None and family.denied:
+        return family.denied
+    feeling = re.sub(r"^(?:feel|feeling|felt)\s+", "", said, flags=re.IGNORECASE)
+    return f"Say it without the “not”: “You sound {feeling}.”"
 
 
 def _as_typed(finding: Finding, restored: Restored) -> Finding:
