@@ -97,8 +97,8 @@ class Lexicon:
     agent_at_work: re.Pattern[str]  # matched at an "I"/"my": the agent at work, not their story
     stopwords: frozenset[str]
     synonym_group_of: dict[str, int]  # stem -> synonym group index
-    bare_words: re.Pattern[str] | None  # "youre", "dont": chat spelling without apostrophes
-    apostrophe_at: dict[str, int]  # bare word -> where its apostrophe goes
+    bare_words: re.Pattern[str] | None  # "youre", "dont", "u": chat spelling
+    apostrophe_at: dict[str, tuple[int, str]]  # chat spelling -> where the missing letters go
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -194,6 +194,7 @@ def load_lexicon() -> Lexicon:
         normalise(word): [normalise(w) for w in following]
         for word, following in apostrophes.get("only_before", {}).items()
     }
+    short = {normalise(k): normalise(v) for k, v in apostrophes.get("short", {}).items()}
     return Lexicon(
         families=families,
         emotion_stems=emotion_stems,
@@ -251,6 +252,6 @@ def load_lexicon() -> Lexicon:
         agent_at_work=re.compile("|".join(f"(?:{p})" for p in reflections["agent_at_work"])),
         stopwords=frozenset(normalise(w) for w in stopwords["words"]),
         synonym_group_of=synonym_group_of,
-        bare_words=bare_pattern(spelled, only_before),
-        apostrophe_at=spelled_in_full([*spelled, *only_before]),
+        bare_words=bare_pattern(spelled, only_before, short),
+        apostrophe_at=spelled_in_full([*spelled, *only_before], short),
     )

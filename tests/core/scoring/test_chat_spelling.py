@@ -1,11 +1,12 @@
-"""Chat spelling without apostrophes ("youre", "dont") is judged as the spelling with them.
+"""Chat spelling ("youre", "dont", "u", "ur") is judged as the words written in full.
 
-Agents typing fast in a chat window drop apostrophes; the same reply must earn the same
-feedback, with every highlight on the words as they were typed.
+Agents typing fast in a chat window drop apostrophes and shorten "you"; the same reply must
+earn the same feedback, with every highlight on the words as they were typed.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,30 @@ def test_a_drill_reply_typed_without_apostrophes_is_judged_the_same(row: dict[st
     )
 
 
+def shortened(text: str) -> str:
+    """ "you" as "u" and "your" as "ur", as typed in chat ("you're" stays)."""
+    return re.sub(r"\b([Yy])our\b(?!')", "ur", re.sub(r"\b([Yy])ou\b(?!')", "u", text))
+
+
+def rows_with_you() -> list[dict[str, Any]]:
+    rows = tomllib.loads((DATA / "customer_service_cases.toml").read_text(encoding="utf-8"))
+    return [row for row in rows["cases"] if shortened(row["response"]) != row["response"]]
+
+
+@pytest.mark.parametrize("row", rows_with_you(), ids=lambda row: row["id"])
+def test_a_reply_with_u_for_you_is_judged_the_same(row: dict[str, Any]) -> None:
+    scorer = default_scorer()
+    typed = row["response"]
+    short = shortened(typed)
+    extra = {"key_points": row["key_points"]} if "key_points" in row else {}
+    full = judged(scorer.score(row["statement"], typed, **extra), typed)
+    chat = judged(scorer.score(row["statement"], short, **extra), short)
+    full["findings"] = [
+        (kind, points, shortened(words)) for kind, points, words in full["findings"]
+    ]
+    assert chat == full
+
+
 def test_a_statement_typed_without_apostrophes_asks_for_the_same() -> None:
     scorer = default_scorer()
     reply = "You're worried it won't come in time. What date do you need it by?"
@@ -80,6 +105,7 @@ def test_a_statement_typed_without_apostrophes_asks_for_the_same() -> None:
         "You sound ill, and its lid was broken too.",  # an adjective, a possessive
         "It lets you track it, and we were told well before.",
         "Your ID was checked; the shell and the hell of a wait.",
+        "It was sent from the U.S. office, so a U-turn on the price is unlikely.",
     ],
 )
 def test_words_that_are_words_stay_as_they_are(text: str) -> None:
