@@ -97,8 +97,8 @@ class Lexicon:
     agent_at_work: re.Pattern[str]  # matched at an "I"/"my": the agent at work, not their story
     stopwords: frozenset[str]
     synonym_group_of: dict[str, int]  # stem -> synonym group index
-    bare_words: re.Pattern[str] | None  # "youre", "dont", "u": chat spelling
-    apostrophe_at: dict[str, tuple[int, str]]  # chat spelling -> where the missing letters go
+    chat_spellings: re.Pattern[str] | None  # "youre", "dont", "u": chat spelling
+    missing_letters: dict[str, tuple[int, str]]  # chat spelling -> where the missing letters go
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -252,6 +252,6 @@ def load_lexicon() -> Lexicon:
         agent_at_work=re.compile("|".join(f"(?:{p})" for p in reflections["agent_at_work"])),
         stopwords=frozenset(normalise(w) for w in stopwords["words"]),
         synonym_group_of=synonym_group_of,
-        bare_words=bare_pattern(spelled, only_before, short),
-        apostrophe_at=spelled_in_full([*spelled, *only_before], short),
+        chat_spellings=bare_pattern(spelled, only_before, short),
+        missing_letters=spelled_in_full([*spelled, *only_before], short),
     )

@@ -92,8 +92,8 @@ class Scorer:
     ) -> tuple[StatementContent, frozenset[str], int]:
         lowered = normalise(statement)
         tokens = tokenize(lowered)
-        restored = restore(statement, lowered, tokens, self.lexicon.bare_words,
-                           self.lexicon.apostrophe_at)  # fmt: skip
+        restored = restore(statement, lowered, tokens, self.lexicon.chat_spellings,
+                           self.lexicon.missing_letters)  # fmt: skip
         if restored.inserted:  # "im so fed up": read as "i'm so fed up"
             statement, lowered = restored.text, restored.lowered
             tokens = tokenize(lowered)
@@ -135,8 +135,8 @@ class Scorer:
             )
         lowered = normalise(reply)
         tokens = tokenize(lowered)
-        restored = restore(reply, lowered, tokens, self.lexicon.bare_words,
-                           self.lexicon.apostrophe_at)  # fmt: skip
+        restored = restore(reply, lowered, tokens, self.lexicon.chat_spellings,
+                           self.lexicon.missing_letters)  # fmt: skip
         if restored.inserted:  # "youre worried" is read as "you're worried"; offsets go back
             reply, lowered = restored.text, restored.lowered  # to the reply as typed at the end
             tokens = tokenize(lowered)

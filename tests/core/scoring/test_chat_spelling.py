@@ -111,7 +111,9 @@ def test_a_statement_typed_without_apostrophes_asks_for_the_same() -> None:
 def test_words_that_are_words_stay_as_they_are(text: str) -> None:
     lexicon = default_scorer().lexicon
     lowered = normalise(text)
-    restored = restore(text, lowered, tokenize(lowered), lexicon.bare_words, lexicon.apostrophe_at)
+    restored = restore(
+        text, lowered, tokenize(lowered), lexicon.chat_spellings, lexicon.missing_letters
+    )
     assert restored.text == text
     assert restored.inserted == []
 
@@ -120,7 +122,9 @@ def test_apostrophes_go_back_and_offsets_come_back() -> None:
     lexicon = default_scorer().lexicon
     text = "Youre right, its so late. Ill check, lets see why it didnt come."
     lowered = normalise(text)
-    restored = restore(text, lowered, tokenize(lowered), lexicon.bare_words, lexicon.apostrophe_at)
+    restored = restore(
+        text, lowered, tokenize(lowered), lexicon.chat_spellings, lexicon.missing_letters
+    )
     assert restored.text == "You're right, it's so late. I'll check, let's see why it didn't come."
     for start, end in [(0, 6), (14, 18), (28, 32), (40, 45), (57, 63)]:
         word = restored.text[start:end]
