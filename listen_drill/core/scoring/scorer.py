@@ -195,7 +195,9 @@ class Scorer:
             questions, question_type, Skill.QUESTION in asked, findings
         )
         self._paraphrase_findings(paraphrase, content, stories, findings)
-        language_score, roadblocks = self._language_findings(phrase_hits, tokens, findings)
+        language_score, roadblocks = self._language_findings(
+            phrase_hits, tokens, all_sentences, findings
+        )
         # `blocked` holds the hits' spans, then the leading questions'
         argued = [
             hit
@@ -504,25 +506,35 @@ class Scorer:
             )
 
     def _language_findings(
-        self, hits: list[PhraseHit], tokens: list[Token], findings: list[Finding]
+        self,
+        hits: list[PhraseHit],
+        tokens: list[Token],
+        all_sentences: list[Sentence],
+        findings: list[Finding],
     ) -> tuple[float, list[str]]:
+        """A finding for every phrase; one of a kind costs once in a sentence ("Look on the
+        bright side, at least it's fixed" minimises once, in two phrases), each still marked."""
         penalty = 0.0
         categories: list[str] = []
+        charged: set[tuple[str, int]] = set()  # (category, the sentence's end)
         for hit in hits:
+            where = (hit.rule.category, _sentence_end(all_sentences, hit.start))
+            again = where in charged
+            charged.add(where)
             findings.append(
                 Finding(
                     "scripted"
                     if hit.rule.category == "scripted"
                     else f"roadblock.{hit.rule.category}",
                     Skill.LANGUAGE,
-                    hit.rule.message,
+                    hit.rule.message + (" Counted once in this sentence." if again else ""),
                     hit.rule.suggestion,
                     hit.start,
                     hit.end,
-                    points=hit.rule.points,
+                    points=0.0 if again else hit.rule.points,
                 )
             )
-            penalty += -hit.rule.points
+            penalty += 0.0 if again else -hit.rule.points
             if hit.rule.category not in categories:
                 categories.append(hit.rule.category)
         if len(tokens) > self.lexicon.rambling_words:
