@@ -52,12 +52,6 @@ CHOICE_TAIL = re.compile(
 # "Again?!", "Seriously?!": surprise, said with the customer, asks nothing.
 EXCLAIMED = re.compile(r"^\W*(?:[\w']+\W+){0,3}?[\w']+\s*(?:\?+!+|!+\?+)[?!\s]*$")
 ASKING = ("what", "how", "why", "who", "where", "when", "which")  # "What happened?!" asks
-# "Can you tell me, is it the same card?": after the lead-in, a yes/no question is what it asks.
-LED_IN_YES_NO = re.compile(
-    r"^(?:(?:can|could|would|will) you (?:tell me|let me know)|(?:can|could|may) i ask"
-    r"|tell me|let me know)\s*[,:;–—-]+\s*(?:is|are|was|were|do|does|did|have|has|had|can|could"
-    r"|would|will|should|shall|am)\b"
-)
 # "Shall we go through it together?": an offer, answered by getting on with it.
 OFFER = re.compile(r"\bshall (?:we|i)\b")
 OBJECTS = ("it", "that", "this", "your")  # after an imperative "do", not a subject
@@ -431,8 +425,8 @@ def classify_sentence(sentence: Sentence, lexicon: Lexicon) -> QuestionType:
         return QuestionType.NONE  # "Why am I so unlucky?", "Who knows?": nothing to answer
     if asks and (tag := RHETORICAL_TAG.search(text)) is not None:
         text, asks = text[: tag.start()], "?" in text[: tag.start()]  # "…, you know?" asks nothing
-    if LED_IN_YES_NO.match(text):
-        return QuestionType.CLOSED  # the invitation only leads in to a yes or a no
+    if _led_in_closed(text, lexicon):
+        return QuestionType.CLOSED  # "Can you tell me, is it…?": the lead-in opens nothing
     kind = classify_clause(text, asks, lexicon)
     if kind is QuestionType.NONE and asks and text.startswith(("if ", "whether ")):
         return QuestionType.CLOSED
@@ -454,8 +448,26 @@ AUX_STARTS = frozenset({"is", "are", "was", "were", "do", "does", "did", "have",
 JOINERS = ("and ", "or ", "but ", "also ", "so ")
 CHECKS = ("is that right", "is that correct", "is that fair", "is that it", "is that what",
           "have i got", "did i get", "does that sound", "am i right", "do i have")  # fmt: skip
-LEAD_INS = frozenset({"can you tell me", "could you tell me", "can i ask", "may i ask",
-                      "could i ask", "can you let me know", "could you let me know"})  # fmt: skip
+LEAD_INS = frozenset({"can you tell me", "could you tell me", "would you tell me",
+                      "will you tell me", "can i ask", "may i ask", "could i ask",
+                      "can you let me know", "could you let me know", "would you let me know",
+                      "will you let me know", "tell me", "let me know"})  # fmt: skip
+LEAD_IN_STARTS = tuple(sorted(LEAD_INS, key=len, reverse=True))
+LEAD_IN_MARKS = ",:;–—-"  # between a lead-in and what it leads to
+
+
+def _led_in_closed(text: str, lexicon: Lexicon) -> bool:
+    """ "Can you tell me, is it the same card?", "Tell me: did both go through?": after a
+    lead-in and a comma or colon, a question that starts as a closed one is closed. One that
+    starts with "what" or "how" stays open ("Can you tell me, what happened?")."""
+    if not text.startswith(LEAD_IN_STARTS):
+        return False
+    lead = next(lead for lead in LEAD_IN_STARTS if text.startswith(lead))
+    rest = text[len(lead) :].lstrip()
+    if not rest or rest[0] not in LEAD_IN_MARKS:
+        return False
+    first = rest.lstrip(LEAD_IN_MARKS + " ").split(" ", 1)[0]
+    return first in lexicon.closed_starts
 
 
 def asks_twice(sentence: Sentence) -> bool:
