@@ -51,13 +51,21 @@ def bare_pattern(
 
 def spelled_in_full(words: list[str], short: dict[str, str]) -> dict[str, tuple[int, str]]:
     """Bare word -> where the missing letters go, and which: "youre" -> (3, "'"), "u" -> (0,
-    "yo"). A short form must end its full one ("u" of "you"), so one insertion restores it."""
-    where = {
-        word.replace("'", ""): (word.index("'"), "'") for word in words if word.count("'") == 1
-    }
+    "yo"). A short form must end its full one ("u" of "you"), so one insertion restores it; an
+    entry that breaks either rule is an error in the lexicon, not a word to skip quietly."""
+    where: dict[str, tuple[int, str]] = {}
+    for word in words:
+        if word.count("'") != 1:
+            raise ValueError(
+                f"language.toml [apostrophes]: {word!r} must hold exactly one apostrophe"
+            )
+        where[word.replace("'", "")] = (word.index("'"), "'")
     for word, full in short.items():
-        if full.endswith(word) and len(full) > len(word):
-            where[word] = (0, full[: len(full) - len(word)])
+        if not full.endswith(word) or len(full) <= len(word):
+            raise ValueError(
+                f"language.toml [apostrophes.short]: {word!r} must be the end of {full!r}"
+            )
+        where[word] = (0, full[: len(full) - len(word)])
     return where
 
 

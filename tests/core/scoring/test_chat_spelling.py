@@ -15,7 +15,7 @@ import pytest
 
 from listen_drill.core.models import Feedback
 from listen_drill.core.scoring import default_scorer
-from listen_drill.core.scoring.apostrophes import restore
+from listen_drill.core.scoring.apostrophes import restore, spelled_in_full
 from listen_drill.core.scoring.text import normalise, tokenize
 from tests.core.scoring.bundled_drills import drills
 
@@ -138,3 +138,14 @@ def test_highlights_land_on_the_words_as_typed() -> None:
     marked = {reply[f.start : f.end] for f in feedback.findings if f.has_span}
     assert "Dont worry" in marked
     assert any(text.startswith("its only") for text in marked), marked
+
+
+@pytest.mark.parametrize(
+    ("spelled", "short", "named"),
+    [(["youre"], {}, "'youre'"), (["you'r'e"], {}, "you.r.e"), ([], {"r": "are"}, "'r'")],
+)
+def test_a_lexicon_entry_that_cannot_be_restored_is_an_error(
+    spelled: list[str], short: dict[str, str], named: str
+) -> None:
+    with pytest.raises(ValueError, match=named):
+        spelled_in_full(spelled, short)
